@@ -1,0 +1,52 @@
+package cn.linli.analytics;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.region.RegionApi;
+import cn.linli.registry.Coverage;
+import cn.linli.registry.RegistryApi;
+import cn.linli.shared.domain.RegionCode;
+import cn.linli.shared.security.CurrentActor;
+
+/** 红色物业 dashboard: a region's coverage and that of each region one level down. */
+@Controller
+class DashboardController {
+
+	private final RegistryApi registry;
+	private final RegionApi regions;
+	private final JsonMapper json;
+
+	DashboardController(RegistryApi registry, RegionApi regions, JsonMapper json) {
+		this.registry = registry;
+		this.regions = regions;
+		this.json = json;
+	}
+
+	@GetMapping("/dashboard/{code}")
+	String dashboard(@PathVariable String code, Model model) {
+		RegionCode.of(code);
+		var scope = CurrentActor.scope();
+		var report = registry.coverage(scope, code);
+		var chain = regions.chain(code).stream().filter(r -> scope.coversRegion(r.code()) || !scope.isRegional()).toList();
+		model.addAttribute("report", report);
+		model.addAttribute("chain", chain);
+		model.addAttribute("chart", json.writeValueAsString(chart(report.children())));
+		return "analytics/dashboard";
+	}
+
+	private static Map<String, Object> chart(List<Coverage> children) {
+		return Map.of("names", children.stream().map(Coverage::name).toList(), "series",
+				List.of(Map.of("name", "物业覆盖率", "data", children.stream().map(Coverage::serviceRate).toList()),
+						Map.of("name", "专业化物业覆盖率", "data", children.stream().map(Coverage::professionalRate).toList()),
+						Map.of("name", "业委会组建率", "data", children.stream().map(Coverage::committeeRate).toList()),
+						Map.of("name", "党组织覆盖率", "data", children.stream().map(Coverage::partyRate).toList())));
+	}
+}

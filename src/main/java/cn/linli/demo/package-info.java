@@ -1,0 +1,7 @@
+/**
+ * Deterministic demo data for Weihai (威海市), loaded once on the first start through the same
+ * use cases a user calls: compounds, companies, contracts, staff, houses, owners, committees and
+ * one account per role.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "identity" })
+package cn.linli.demo;

@@ -1,0 +1,51 @@
+package cn.linli.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import cn.linli.shared.security.Actor;
+
+/**
+ * Replaces the session's authentication, for this request only, with one that carries the
+ * caller's current {@link Actor}: a disabled user or a withdrawn assignment is refused at once.
+ */
+class ActorFilter extends OncePerRequestFilter {
+
+	private final ActorResolver resolver;
+
+	ActorFilter(ActorResolver resolver) {
+		this.resolver = resolver;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.isAuthenticated() && !(auth.getDetails() instanceof Actor)
+				&& !"anonymousUser".equals(auth.getPrincipal())) {
+			var actor = resolver.resolve(auth.getName());
+			var context = SecurityContextHolder.createEmptyContext();
+			if (actor.isPresent()) {
+				context.setAuthentication(authenticated(actor.get()));
+			}
+			SecurityContextHolder.setContext(context);
+		}
+		chain.doFilter(request, response);
+	}
+
+	static UsernamePasswordAuthenticationToken authenticated(Actor actor) {
+		var token = UsernamePasswordAuthenticationToken.authenticated(actor.username(), null,
+				java.util.List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
+		token.setDetails(actor);
+		return token;
+	}
+}

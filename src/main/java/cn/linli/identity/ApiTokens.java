@@ -1,0 +1,73 @@
+package cn.linli.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opaque bearer tokens: random, stored only as SHA-256, expiring and revocable. */
+@Service
+@Transactional
+class ApiTokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+	private final Duration ttl;
+	private final ApplicationEventPublisher events;
+
+	ApiTokens(JdbcClient jdbc, @Value("${linli.api.token-ttl:PT8H}") Duration ttl, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.ttl = ttl;
+		this.events = events;
+	}
+
+	record Issued(String token, Instant expiresAt) {
+	}
+
+	Issued issue(long userId) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant expires = Instant.now().plus(ttl);
+		jdbc.sql("insert into api_token (token_hash, user_id, expires_at) values (:h, :u, :e)").param("h", sha256(token))
+			.param("u", userId).param("e", java.sql.Timestamp.from(expires)).update();
+		events.publishEvent(IdentityChanged.of("token", "issued", userId, "expires " + expires));
+		return new Issued(token, expires);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Long> userOf(String token) {
+		return jdbc.sql("select user_id from api_token where token_hash = :h and revoked_at is null and expires_at > now()")
+			.param("h", sha256(token)).query(Long.class).optional();
+	}
+
+	boolean revoke(String token) {
+		int n = jdbc.sql("update api_token set revoked_at = now() where token_hash = :h and revoked_at is null")
+			.param("h", sha256(token)).update();
+		if (n > 0) {
+			events.publishEvent(IdentityChanged.of("token", "revoked", "-", "token revoked"));
+		}
+		return n > 0;
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

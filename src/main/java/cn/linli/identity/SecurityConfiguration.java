@@ -1,0 +1,96 @@
+package cn.linli.identity;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+			+ "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder encoder,
+			AuthenticationEventPublisher publisher) {
+		var provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(encoder);
+		var manager = new ProviderManager(provider);
+		manager.setAuthenticationEventPublisher(publisher);
+		return manager;
+	}
+
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(org.springframework.context.ApplicationEventPublisher events) {
+		return new DefaultAuthenticationEventPublisher(events);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ActorResolver resolver) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BearerTokenFilter(tokens, resolver), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token").permitAll().anyRequest().authenticated())
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
+				.accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, ActorResolver resolver) throws Exception {
+		http.authorizeHttpRequests(a -> a
+				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/manifest.webmanifest",
+						"/sw.js", "/offline.html", "/app/signup/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
+						"/favicon.ico")
+				.permitAll()
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).failureHandler(new LoginFailureHandler()))
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));
+		return http.build();
+	}
+
+	static void problem(HttpServletResponse res, HttpStatus status, String code, String detail) throws java.io.IOException {
+		res.setStatus(status.value());
+		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		res.getWriter().write("{\"type\":\"https://linli.example/problems/" + code + "\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+	}
+}

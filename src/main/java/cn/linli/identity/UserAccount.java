@@ -1,0 +1,82 @@
+package cn.linli.identity;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Role;
+
+/** A login: a role bound to exactly the scope that role needs (also checked by the database). */
+@Table("app_user")
+class UserAccount {
+
+	static final int MAX_FAILED_LOGINS = 5;
+	static final java.time.Duration LOCK = java.time.Duration.ofMinutes(15);
+
+	@Id
+	Long id;
+	String username;
+	String passwordHash;
+	String displayName;
+	Role role;
+	String regionCode;
+	Long companyId;
+	Long staffId;
+	Long compoundId;
+	String phone;
+	boolean enabled = true;
+	int failedLogins;
+	Instant lockedUntil;
+	@Version
+	Integer version;
+
+	static UserAccount create(NewUser u, String passwordHash) {
+		var a = new UserAccount();
+		a.username = u.username();
+		a.passwordHash = passwordHash;
+		a.displayName = u.displayName();
+		a.role = u.role();
+		a.regionCode = u.regionCode();
+		a.companyId = u.companyId();
+		a.staffId = u.staffId();
+		a.compoundId = u.compoundId();
+		a.phone = u.phone();
+		return a;
+	}
+
+	static UserAccount resident(String phone) {
+		var a = new UserAccount();
+		a.username = phone;
+		a.displayName = "业主" + phone.substring(7);
+		a.role = Role.RESIDENT;
+		a.phone = phone;
+		return a;
+	}
+
+	boolean lockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	void loginFailed(Instant now) {
+		failedLogins++;
+		if (failedLogins >= MAX_FAILED_LOGINS) {
+			lockedUntil = now.plus(LOCK);
+			failedLogins = 0;
+		}
+	}
+
+	void loginSucceeded() {
+		failedLogins = 0;
+		lockedUntil = null;
+	}
+
+	void setEnabled(boolean enabled, Integer expectedVersion) {
+		if (expectedVersion != null && !expectedVersion.equals(version)) {
+			throw DomainException.staleVersion();
+		}
+		this.enabled = enabled;
+	}
+}

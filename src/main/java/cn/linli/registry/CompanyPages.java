@@ -1,0 +1,98 @@
+package cn.linli.registry;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.linli.shared.domain.CreditCode;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.web.PageRequest;
+
+/** Property company and staff pages. */
+@Controller
+class CompanyPages {
+
+	private final CompanyRegistry companies;
+	private final ContractRegistry contracts;
+	private final StaffRegistry staff;
+
+	CompanyPages(CompanyRegistry companies, ContractRegistry contracts, StaffRegistry staff) {
+		this.companies = companies;
+		this.contracts = contracts;
+		this.staff = staff;
+	}
+
+	@GetMapping("/companies")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String partyOrg,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		var party = partyOrg == null || partyOrg.isBlank() ? null : HouseRegistry.enumOf(PartyOrg.class, partyOrg, "partyOrg");
+		model.addAttribute("q", q);
+		model.addAttribute("partyOrg", party);
+		model.addAttribute("partyOrgs", PartyOrg.values());
+		model.addAttribute("result", companies.search(CurrentActor.scope(), q, party, new PageRequest(Math.max(0, page), 20)));
+		return "registry/companies";
+	}
+
+	@GetMapping("/companies/{id}")
+	String view(@PathVariable long id, Model model) {
+		var scope = CurrentActor.scope();
+		model.addAttribute("company", companies.get(scope, id));
+		model.addAttribute("contracts", contracts.list(scope, null, id));
+		model.addAttribute("partyOrgs", PartyOrg.values());
+		return "registry/company";
+	}
+
+	@GetMapping("/companies/new")
+	String newForm(Model model) {
+		model.addAttribute("partyOrgs", PartyOrg.values());
+		return "registry/company-form";
+	}
+
+	@PostMapping("/companies")
+	String create(@RequestParam String name, @RequestParam String creditCode, @RequestParam String partyOrg,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String address, Model model) {
+		try {
+			var c = companies.register(CurrentActor.scope(), new CompanyDetails(name, CreditCode.of(creditCode),
+					HouseRegistry.enumOf(PartyOrg.class, partyOrg, "partyOrg"), phone, address));
+			return "redirect:/companies/" + c.id();
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("errorField", e.field());
+			model.addAttribute("partyOrgs", PartyOrg.values());
+			return "registry/company-form";
+		}
+	}
+
+	@PostMapping("/companies/{id}")
+	String update(@PathVariable long id, @RequestParam String name, @RequestParam String creditCode,
+			@RequestParam String partyOrg, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String address, @RequestParam Integer version, Model model) {
+		try {
+			companies.revise(CurrentActor.scope(), id, new CompanyDetails(name, CreditCode.of(creditCode),
+					HouseRegistry.enumOf(PartyOrg.class, partyOrg, "partyOrg"), phone, address), version);
+			return "redirect:/companies/" + id;
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 400 && e.status().value() != 409) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+			return view(id, model);
+		}
+	}
+
+	@GetMapping("/staff")
+	String staff(@RequestParam(required = false) Boolean grid, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("grid", grid);
+		model.addAttribute("result", staff.search(CurrentActor.scope(), null, grid, new PageRequest(Math.max(0, page), 50)));
+		return "registry/staff";
+	}
+}

@@ -1,0 +1,120 @@
+package cn.linli.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.linli.shared.domain.CreditCode;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Role;
+import cn.linli.shared.security.Scope;
+
+/** Service contracts: at most one in force per compound, which the database enforces. */
+@Service
+@Transactional
+public class ContractRegistry {
+
+	private static final String SELECT = """
+			select sc.*, c.name as compound_name, pc.name as company_name,
+			       (:today between sc.starts_on and sc.ends_on) as in_force
+			from service_contract sc
+			join compound c on c.id = sc.compound_id
+			join property_company pc on pc.id = sc.company_id
+			""";
+
+	private final ContractRepository contracts;
+	private final CompoundRegistry compounds;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+
+	ContractRegistry(ContractRepository contracts, CompoundRegistry compounds, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
+		this.contracts = contracts;
+		this.compounds = compounds;
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** A company's people see only their own company's contracts, even on a compound they once served. */
+	private static String companyFilter(Scope scope) {
+		return scope.role() == Role.COMPANY_ADMIN || scope.role() == Role.STAFF ? " and sc.company_id = :scopeCompany" : "";
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContractView> list(Scope scope, Long compoundId, Long companyId) {
+		if (scope.role() == Role.ADMIN) {
+			return List.of();
+		}
+		var scoped = CompoundScope.of(scope, "c.id", "c.community_code");
+		var sql = new StringBuilder(SELECT).append(" where ").append(scoped.sql()).append(companyFilter(scope));
+		if (compoundId != null) {
+			sql.append(" and sc.compound_id = :compound");
+		}
+		if (companyId != null) {
+			sql.append(" and sc.company_id = :company");
+		}
+		sql.append(" order by sc.starts_on desc, sc.id desc limit 500");
+		var query = jdbc.sql(sql.toString()).params(scoped.params()).param("today", CompoundScope.today());
+		if (scope.companyId() != null && !companyFilter(scope).isEmpty()) {
+			query = query.param("scopeCompany", scope.companyId());
+		}
+		if (compoundId != null) {
+			query = query.param("compound", compoundId);
+		}
+		if (companyId != null) {
+			query = query.param("company", companyId);
+		}
+		return query.query(ContractRegistry::view).list();
+	}
+
+	@Transactional(readOnly = true)
+	public ContractView get(Scope scope, long id) {
+		if (scope.role() == Role.ADMIN) {
+			throw DomainException.notFound("物业服务合同");
+		}
+		var scoped = CompoundScope.of(scope, "c.id", "c.community_code");
+		var query = jdbc.sql(SELECT + " where sc.id = :id and " + scoped.sql() + companyFilter(scope)).params(scoped.params())
+			.param("today", CompoundScope.today()).param("id", id);
+		if (!companyFilter(scope).isEmpty()) {
+			query = query.param("scopeCompany", scope.companyId());
+		}
+		return query.query(ContractRegistry::view).optional().orElseThrow(() -> DomainException.notFound("物业服务合同"));
+	}
+
+	public ContractView sign(Scope scope, long compoundId, String companyCreditCode, LocalDate startsOn, LocalDate endsOn,
+			Long feeFen) {
+		var compound = compounds.get(scope, compoundId);
+		RegistryPermissions.requireRegionalOver(scope, compound.communityCode());
+		var code = CreditCode.of(companyCreditCode);
+		// the company register is public (企业信用信息公示): a contract may name any registered company
+		long companyId = jdbc.sql("select id from property_company where credit_code = :code").param("code", code.value())
+			.query(Long.class).optional()
+			.orElseThrow(() -> DomainException.invalid("companyCreditCode", "未找到统一社会信用代码为 " + code + " 的物业服务企业"));
+		var contract = contracts.save(ServiceContract.sign(compoundId, companyId, startsOn, endsOn, feeFen));
+		events.publishEvent(RegistryChanged.of("contract", "signed", contract.id,
+				"compound " + compoundId + " company " + companyId + " " + startsOn + "–" + endsOn));
+		return get(scope, contract.id);
+	}
+
+	public ContractView terminate(Scope scope, long id, LocalDate lastDay, Integer version) {
+		var view = get(scope, id);
+		var compound = compounds.get(scope, view.compoundId());
+		RegistryPermissions.requireRegionalOver(scope, compound.communityCode());
+		var contract = contracts.findById(id).orElseThrow(() -> DomainException.notFound("物业服务合同"));
+		contract.terminate(lastDay, version);
+		contracts.save(contract);
+		events.publishEvent(RegistryChanged.of("contract", "terminated", id, "last day " + lastDay));
+		return get(scope, id);
+	}
+
+	private static ContractView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new ContractView(rs.getLong("id"), rs.getLong("compound_id"), rs.getString("compound_name"),
+				rs.getLong("company_id"), rs.getString("company_name"), rs.getObject("starts_on", LocalDate.class),
+				rs.getObject("ends_on", LocalDate.class), (Long) rs.getObject("fee_fen"), rs.getBoolean("in_force"),
+				rs.getInt("version"));
+	}
+}

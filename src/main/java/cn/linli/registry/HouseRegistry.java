@@ -1,0 +1,339 @@
+package cn.linli.registry;
+
+import cn.linli.shared.domain.IdNumber;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.linli.registry.HouseView.OwnerView;
+import cn.linli.shared.csv.Csv;
+import cn.linli.shared.csv.CsvImportRejected.LineError;
+import cn.linli.shared.domain.Area;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.domain.PhoneNumber;
+import cn.linli.shared.security.Scope;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
+
+/** Buildings, houses and their owners: personal data, so scoped to the people who keep them. */
+@Service
+@Transactional
+public class HouseRegistry {
+
+	static final List<String> HOUSE_CSV = List.of("building", "unit", "number", "exclusiveArea", "areaSource", "kind",
+			"developerHeld", "certificateNo");
+
+	static final List<String> OWNER_CSV = List.of("building", "unit", "number", "name", "phone", "idNumber",
+			"representative");
+
+	static final List<String> OWNER_EXPORT = List.of("building", "unit", "number", "name", "phone", "idMasked",
+			"representative");
+
+	private static final String SELECT = """
+			select h.*, b.name as building_name, b.compound_id
+			from house h join building b on b.id = h.building_id join compound c on c.id = b.compound_id
+			""";
+
+	private final CompoundRegistry compounds;
+	private final BuildingRepository buildings;
+	private final HouseRepository houses;
+	private final OwnerRepository owners;
+	private final PersonalDataHasher hasher;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+
+	HouseRegistry(CompoundRegistry compounds, BuildingRepository buildings, HouseRepository houses, OwnerRepository owners,
+			PersonalDataHasher hasher, JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.compounds = compounds;
+		this.buildings = buildings;
+		this.houses = houses;
+		this.owners = owners;
+		this.hasher = hasher;
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public List<BuildingView> buildings(Scope scope, long compoundId) {
+		compounds.get(scope, compoundId);
+		return jdbc.sql("""
+				select b.*, (select count(*) from house h where h.building_id = b.id) as houses
+				from building b where b.compound_id = :compound order by length(b.name), b.name""")
+			.param("compound", compoundId)
+			.query((rs, n) -> new BuildingView(rs.getLong("id"), rs.getLong("compound_id"), rs.getString("name"),
+					(Integer) rs.getObject("floors"), rs.getLong("houses"), rs.getInt("version")))
+			.list();
+	}
+
+	public BuildingView addBuilding(Scope scope, long compoundId, String name, Integer floors) {
+		compounds.get(scope, compoundId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		var building = buildings.save(Building.of(compoundId, name, floors));
+		events.publishEvent(RegistryChanged.of("building", "registered", building.id, building.name));
+		return buildings(scope, compoundId).stream().filter(b -> b.id() == building.id).findFirst().orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<HouseView> houses(Scope scope, long compoundId, Long buildingId, PageRequest page) {
+		compounds.get(scope, compoundId);
+		var scoped = CompoundScope.ofHouses(scope, "h.id", "c.id", "c.community_code");
+		var params = new HashMap<String, Object>(scoped.params());
+		params.put("compound", compoundId);
+		String where = " where b.compound_id = :compound and " + scoped.sql();
+		if (buildingId != null) {
+			where += " and h.building_id = :building";
+			params.put("building", buildingId);
+		}
+		long total = jdbc.sql("select count(*) from house h join building b on b.id = h.building_id join compound c on c.id = b.compound_id" + where)
+			.params(params).query(Long.class).single();
+		var rows = jdbc.sql(SELECT + where + " order by length(b.name), b.name, h.unit, length(h.number), h.number limit :size offset :offset")
+			.params(params).param("size", page.size()).param("offset", page.offset())
+			.query((rs, n) -> row(rs)).list();
+		return new PageResponse<>(withOwners(rows), page.page(), page.size(), total);
+	}
+
+	@Transactional(readOnly = true)
+	public HouseView house(Scope scope, long houseId) {
+		var scoped = CompoundScope.ofHouses(scope, "h.id", "c.id", "c.community_code");
+		var row = jdbc.sql(SELECT + " where h.id = :id and " + scoped.sql()).params(scoped.params()).param("id", houseId)
+			.query((rs, n) -> row(rs)).optional().orElseThrow(() -> DomainException.notFound("房屋"));
+		return withOwners(List.of(row)).get(0);
+	}
+
+	public HouseView registerHouse(Scope scope, long buildingId, HouseDetails details) {
+		var building = buildings.findById(buildingId).orElseThrow(() -> DomainException.notFound("楼栋"));
+		compounds.get(scope, building.compoundId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		var house = houses.save(House.register(buildingId, details));
+		events.publishEvent(RegistryChanged.of("house", "registered", house.id, building.name + "-" + house.number));
+		return house(scope, house.id);
+	}
+
+	public HouseView reviseHouse(Scope scope, long houseId, HouseDetails details, Integer version) {
+		house(scope, houseId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		var house = houses.findById(houseId).orElseThrow(() -> DomainException.notFound("房屋"));
+		house.revise(details, version);
+		houses.save(house);
+		events.publishEvent(RegistryChanged.of("house", "revised", houseId, house.number));
+		return house(scope, houseId);
+	}
+
+	public HouseView addOwner(Scope scope, long houseId, OwnerDetails details, boolean representative) {
+		house(scope, houseId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		long ownerId = ownerFor(details);
+		var house = houses.findById(houseId).orElseThrow(() -> DomainException.notFound("房屋"));
+		house.addOwner(ownerId, representative);
+		houses.save(house);
+		events.publishEvent(RegistryChanged.of("house", "owner-added", houseId, "owner " + ownerId));
+		return house(scope, houseId);
+	}
+
+	public HouseView removeOwner(Scope scope, long houseId, long ownerId) {
+		house(scope, houseId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		var house = houses.findById(houseId).orElseThrow(() -> DomainException.notFound("房屋"));
+		house.removeOwner(ownerId);
+		houses.save(house);
+		events.publishEvent(RegistryChanged.of("house", "owner-removed", houseId, "owner " + ownerId));
+		return house(scope, houseId);
+	}
+
+	/** The same person (same ID number) is one owner however many houses they hold. */
+	private long ownerFor(OwnerDetails d) {
+		var id = IdNumber.of(d.idNumber());
+		var existing = owners.findByIdHash(hasher.idHash(id));
+		if (existing.isPresent()) {
+			var owner = existing.get();
+			if (d.phone() != null && !d.phone().equals(owner.phone)) {
+				owner.phone = PhoneNumber.of(d.phone()).value();
+				owners.save(owner);
+			}
+			return owner.id;
+		}
+		var owner = owners.save(Owner.of(d.name(), d.phone() == null ? null : PhoneNumber.of(d.phone()), id, hasher));
+		events.publishEvent(RegistryChanged.of("owner", "registered", owner.id, "owner " + owner.id));
+		return owner.id;
+	}
+
+	// ---- CSV ----
+
+	public void exportHouses(Scope scope, long compoundId, OutputStream out) throws IOException {
+		var all = allHouses(scope, compoundId);
+		try (var printer = Csv.printer(out, HOUSE_CSV)) {
+			for (var h : all) {
+				printer.printRecord(h.buildingName(), h.unit(), h.number(), h.exclusiveArea(), h.areaSource(), h.kind(),
+						h.developerHeld(), h.certificateNo());
+			}
+		}
+	}
+
+	public void exportOwners(Scope scope, long compoundId, OutputStream out) throws IOException {
+		var all = allHouses(scope, compoundId);
+		try (var printer = Csv.printer(out, OWNER_EXPORT)) {
+			for (var h : all) {
+				for (var o : h.owners()) {
+					printer.printRecord(h.buildingName(), h.unit(), h.number(), o.name(), o.phoneMasked(), o.idMasked(),
+							o.representative());
+				}
+			}
+		}
+	}
+
+	private List<HouseView> allHouses(Scope scope, long compoundId) {
+		var all = new ArrayList<HouseView>();
+		int page = 0;
+		PageResponse<HouseView> batch;
+		do {
+			batch = houses(scope, compoundId, null, new PageRequest(page++, 500));
+			all.addAll(batch.content());
+		}
+		while (batch.hasNext());
+		return all;
+	}
+
+	/** Creates buildings and houses as needed, revises existing houses (same building, unit, number). */
+	public CompoundRegistry.CsvResult importHouses(Scope scope, long compoundId, InputStream in) throws IOException {
+		compounds.get(scope, compoundId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		var rows = Csv.read(in, HOUSE_CSV, (r, line) -> {
+			if (r.get(0).isBlank()) {
+				throw DomainException.invalid("building", "楼栋必填");
+			}
+			return new HouseRow(r.get(0).trim(), new HouseDetails(r.get(1), r.get(2), Area.parse(r.get(3)),
+					enumOf(AreaSource.class, r.get(4), "areaSource"), enumOf(HouseKind.class, r.get(5), "kind"),
+					CompoundRegistry.bool(r.get(6)), r.get(7)));
+		});
+		var seen = new HashSet<String>();
+		var errors = new ArrayList<LineError>();
+		for (int i = 0; i < rows.size(); i++) {
+			var r = rows.get(i);
+			if (!seen.add(r.building + "/" + r.details.unit() + "/" + r.details.number())) {
+				errors.add(new LineError(i + 2, "与前面的行重复（同一楼栋、单元、房号）"));
+			}
+		}
+		Csv.rejectLines(errors);
+		Map<String, Long> buildingIds = buildingIds(compoundId);
+		int created = 0;
+		int updated = 0;
+		for (var r : rows) {
+			Long buildingId = buildingIds.get(r.building);
+			if (buildingId == null) {
+				buildingId = buildings.save(Building.of(compoundId, r.building, null)).id;
+				buildingIds.put(r.building, buildingId);
+			}
+			Long houseId = findHouse(buildingId, r.details.unit(), r.details.number());
+			if (houseId == null) {
+				houses.save(House.register(buildingId, r.details));
+				created++;
+			}
+			else {
+				var house = houses.findById(houseId).orElseThrow();
+				house.revise(r.details, null);
+				houses.save(house);
+				updated++;
+			}
+		}
+		events.publishEvent(RegistryChanged.of("house", "imported", compoundId, created + " new, " + updated + " updated"));
+		return new CompoundRegistry.CsvResult(created, updated);
+	}
+
+	/** Attaches owners to existing houses (by building, unit, number); the ID number is hashed at once. */
+	public CompoundRegistry.CsvResult importOwners(Scope scope, long compoundId, InputStream in) throws IOException {
+		compounds.get(scope, compoundId);
+		RegistryPermissions.requireHouseKeeper(scope);
+		Map<String, Long> buildingIds = buildingIds(compoundId);
+		var rows = Csv.read(in, OWNER_CSV, (r, line) -> {
+			Long buildingId = buildingIds.get(r.get(0).trim());
+			if (buildingId == null) {
+				throw DomainException.invalid("building", "楼栋「" + r.get(0) + "」不存在");
+			}
+			Long houseId = findHouse(buildingId, r.get(1).trim(), r.get(2).trim());
+			if (houseId == null) {
+				throw DomainException.invalid("number", "房屋 " + r.get(0) + "-" + r.get(1) + "-" + r.get(2) + " 不存在");
+			}
+			var details = new OwnerDetails(r.get(3), r.get(4).isBlank() ? null : r.get(4), r.get(5));
+			IdNumber.of(details.idNumber());
+			if (details.phone() != null) {
+				PhoneNumber.of(details.phone());
+			}
+			return new OwnerRow(houseId, details, CompoundRegistry.bool(r.get(6)));
+		});
+		int added = 0;
+		for (var r : rows) {
+			long ownerId = ownerFor(r.details);
+			var house = houses.findById(r.houseId).orElseThrow();
+			house.addOwner(ownerId, r.representative);
+			houses.save(house);
+			added++;
+		}
+		events.publishEvent(RegistryChanged.of("owner", "imported", compoundId, added + " ownerships"));
+		return new CompoundRegistry.CsvResult(added, 0);
+	}
+
+	private record HouseRow(String building, HouseDetails details) {
+	}
+
+	private record OwnerRow(long houseId, OwnerDetails details, boolean representative) {
+	}
+
+	private Map<String, Long> buildingIds(long compoundId) {
+		var map = new HashMap<String, Long>();
+		jdbc.sql("select id, name from building where compound_id = :c").param("c", compoundId)
+			.query((rs, n) -> map.put(rs.getString("name"), rs.getLong("id"))).list();
+		return map;
+	}
+
+	private Long findHouse(long buildingId, String unit, String number) {
+		return jdbc.sql("select id from house where building_id = :b and unit = :u and number = :n").param("b", buildingId)
+			.param("u", unit).param("n", number).query(Long.class).optional().orElse(null);
+	}
+
+	static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
+		try {
+			return Enum.valueOf(type, value.trim().toUpperCase());
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			throw DomainException.invalid(field, field + " 取值无效：「" + value + "」");
+		}
+	}
+
+	private static HouseView row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new HouseView(rs.getLong("id"), rs.getLong("compound_id"), rs.getLong("building_id"),
+				rs.getString("building_name"), rs.getString("unit"), rs.getString("number"),
+				new Area(rs.getLong("exclusive_area_centi")).squareMetres(), rs.getLong("exclusive_area_centi"),
+				AreaSource.valueOf(rs.getString("area_source")), HouseKind.valueOf(rs.getString("kind")),
+				rs.getBoolean("developer_held"), rs.getString("certificate_no"), rs.getInt("version"), List.of());
+	}
+
+	private List<HouseView> withOwners(List<HouseView> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		var byHouse = new HashMap<Long, List<OwnerView>>();
+		jdbc.sql("""
+				select ho.house_id, ho.representative, o.id, o.name, o.phone, o.id_masked
+				from house_owner ho join owner o on o.id = ho.owner_id
+				where ho.house_id in (:ids) order by ho.representative desc, o.id""")
+			.param("ids", rows.stream().map(HouseView::id).toList())
+			.query((rs, n) -> byHouse.computeIfAbsent(rs.getLong("house_id"), k -> new ArrayList<>())
+				.add(new OwnerView(rs.getLong("id"), rs.getString("name"),
+						rs.getString("phone") == null ? null : PhoneNumber.of(rs.getString("phone")).masked(),
+						rs.getString("id_masked"), rs.getBoolean("representative"))))
+			.list();
+		return rows.stream().map(h -> new HouseView(h.id(), h.compoundId(), h.buildingId(), h.buildingName(), h.unit(),
+				h.number(), h.exclusiveArea(), h.exclusiveAreaCenti(), h.areaSource(), h.kind(), h.developerHeld(),
+				h.certificateNo(), h.version(), byHouse.getOrDefault(h.id(), List.of()))).toList();
+	}
+}

@@ -1,0 +1,172 @@
+package cn.linli.registry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.linli.region.Region;
+import cn.linli.region.RegionApi;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.domain.RegionLevel;
+import cn.linli.shared.security.Scope;
+
+/** What other modules may ask the registries: scope resolution, house matching and coverage. */
+@Service
+@Transactional(readOnly = true)
+public class RegistryApi {
+
+	private final JdbcClient jdbc;
+	private final PersonalDataHasher hasher;
+	private final RegionApi regions;
+
+	RegistryApi(JdbcClient jdbc, PersonalDataHasher hasher, RegionApi regions) {
+		this.jdbc = jdbc;
+		this.hasher = hasher;
+		this.regions = regions;
+	}
+
+	public Set<Long> compoundsOfStaff(long staffId) {
+		return new HashSet<>(jdbc.sql("select compound_id from staff_compound where staff_id = :s").param("s", staffId)
+			.query(Long.class).list());
+	}
+
+	public Optional<Long> companyOfStaff(long staffId) {
+		return jdbc.sql("select company_id from staff where id = :s").param("s", staffId).query(Long.class).optional();
+	}
+
+	public Set<Long> compoundsOfHouses(Collection<Long> houseIds) {
+		if (houseIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select distinct b.compound_id from house h join building b on b.id = h.building_id where h.id in (:ids)")
+			.param("ids", houseIds).query(Long.class).list());
+	}
+
+	public boolean compoundExists(long compoundId) {
+		return jdbc.sql("select exists (select 1 from compound where id = :id)").param("id", compoundId).query(Boolean.class).single();
+	}
+
+	public boolean companyExists(long companyId) {
+		return jdbc.sql("select exists (select 1 from property_company where id = :id)").param("id", companyId)
+			.query(Boolean.class).single();
+	}
+
+	public boolean staffExists(long staffId) {
+		return jdbc.sql("select exists (select 1 from staff where id = :id)").param("id", staffId).query(Boolean.class).single();
+	}
+
+	public boolean isOwnerOf(long ownerId, long houseId) {
+		return jdbc.sql("select exists (select 1 from house_owner where owner_id = :o and house_id = :h)").param("o", ownerId)
+			.param("h", houseId).query(Boolean.class).single();
+	}
+
+	/** A registered house matched by certificate number, an owner's name and the last six of the owner's ID number. */
+	public record HouseMatch(long houseId, long ownerId, long compoundId) {
+	}
+
+	public Optional<HouseMatch> matchOwner(String ownerName, String idTail, String certificateNo) {
+		if (ownerName == null || idTail == null || certificateNo == null || idTail.trim().length() != 6) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select h.id as house_id, o.id as owner_id, b.compound_id
+				from house h join building b on b.id = h.building_id
+				join house_owner ho on ho.house_id = h.id join owner o on o.id = ho.owner_id
+				where h.certificate_no = :cert and o.name = :name and o.id_tail_hash = :tail
+				limit 1""")
+			.param("cert", certificateNo.trim()).param("name", ownerName.trim()).param("tail", hasher.idTailHash(idTail))
+			.query((rs, n) -> new HouseMatch(rs.getLong("house_id"), rs.getLong("owner_id"), rs.getLong("compound_id")))
+			.optional();
+	}
+
+	/**
+	 * Coverage of a region and of each region (or, under a community, each compound) one level
+	 * down, counting only what the scope may see.
+	 */
+	public CoverageReport coverage(Scope scope, String regionCode) {
+		Region region = regions.get(regionCode);
+		if (!(scope.overlapsRegion(regionCode) || scope.role().scopeKind() == cn.linli.shared.security.Role.ScopeKind.PLATFORM)) {
+			throw DomainException.notFound("区划");
+		}
+		var scoped = CompoundScope.of(scope, "c.id", "c.community_code");
+		boolean byCompound = region.level() == RegionLevel.COMMUNITY;
+		int childLength = byCompound ? 0 : region.level().child().orElseThrow().codeLength();
+		String group = byCompound ? "c.id::text" : "left(c.community_code, " + childLength + ")";
+		var total = coverageRows(scoped, regionCode, "'" + regionCode + "'").getOrDefault(regionCode, null);
+		var byChild = coverageRows(scoped, regionCode, group);
+		var children = new ArrayList<Coverage>();
+		if (byCompound) {
+			jdbc.sql("select id, name from compound c where c.community_code = :code and " + scoped.sql() + " order by name")
+				.params(scoped.params()).param("code", regionCode)
+				.query((rs, n) -> children.add(named(byChild.get(rs.getString("id")), rs.getString("id"), rs.getString("name"))))
+				.list();
+		}
+		else {
+			for (Region child : regions.allChildren(regionCode)) {
+				if (child.level() == RegionLevel.COMMUNITY && !byChild.containsKey(child.code())) {
+					continue; // villages without compounds would drown the communities that have them
+				}
+				if (scope.overlapsRegion(child.code()) || !scope.isRegional()) {
+					children.add(named(byChild.get(child.code()), child.code(), child.name()));
+				}
+			}
+		}
+		return new CoverageReport(region, named(total, regionCode, region.name()), children, byCompound);
+	}
+
+	public record CoverageReport(Region region, Coverage total, List<Coverage> children, boolean childrenAreCompounds) {
+	}
+
+	private static Coverage named(Coverage c, String code, String name) {
+		return c == null ? new Coverage(code, name, 0, 0, 0, 0, 0, 0, 0, 0)
+				: new Coverage(code, name, c.compounds(), c.served(), c.professional(), c.eligible(), c.committees(),
+						c.companies(), c.partyCompanies(), c.gridWorkers());
+	}
+
+	private Map<String, Coverage> coverageRows(CompoundScope scoped, String regionCode, String groupExpr) {
+		var params = new HashMap<String, Object>(scoped.params());
+		params.put("prefix", regionCode + "%");
+		params.put("today", CompoundScope.today());
+		params.put("eligible", Coverage.ELIGIBLE_HOUSEHOLDS);
+		String sql = """
+				with cs as (
+				  select c.id, %s as grp, c.service_mode, c.households,
+				    exists (select 1 from owners_committee oc where oc.compound_id = c.id and :today >= oc.formed_on and :today < oc.term_ends_on) as committee
+				  from compound c where c.community_code like :prefix and %s),
+				 comp as (
+				  select cs.grp, count(*) as compounds,
+				    count(*) filter (where service_mode <> 'NONE') as served,
+				    count(*) filter (where service_mode = 'PROFESSIONAL') as professional,
+				    count(*) filter (where households >= :eligible) as eligible,
+				    count(*) filter (where committee and households >= :eligible) as committees
+				  from cs group by cs.grp),
+				 co as (
+				  select cs.grp, count(distinct pc.id) as companies, count(distinct pc.id) filter (where pc.party_org <> 'NONE') as party
+				  from cs join service_contract sc on sc.compound_id = cs.id and :today between sc.starts_on and sc.ends_on
+				  join property_company pc on pc.id = sc.company_id group by cs.grp),
+				 gw as (
+				  select cs.grp, count(distinct s.id) as grid
+				  from cs join staff_compound stc on stc.compound_id = cs.id join staff s on s.id = stc.staff_id and s.grid_worker
+				  group by cs.grp)
+				select comp.*, coalesce(co.companies, 0) as companies, coalesce(co.party, 0) as party, coalesce(gw.grid, 0) as grid
+				from comp left join co on co.grp = comp.grp left join gw on gw.grp = comp.grp
+				""".formatted(groupExpr, scoped.sql());
+		var result = new LinkedHashMap<String, Coverage>();
+		jdbc.sql(sql).params(params).query((rs, n) -> result.put(rs.getString("grp"),
+				new Coverage(rs.getString("grp"), null, rs.getLong("compounds"), rs.getLong("served"),
+						rs.getLong("professional"), rs.getLong("eligible"), rs.getLong("committees"), rs.getLong("companies"),
+						rs.getLong("party"), rs.getLong("grid"))))
+			.list();
+		return result;
+	}
+}
