@@ -212,9 +212,17 @@ public class RegionImporter {
 				error(file, line, "名称为空或超过100字");
 				return null;
 			}
-			String parent = null;
-			if (level != RegionLevel.PROVINCE) {
-				parent = record.get(2);
+			String parent = level == RegionLevel.PROVINCE ? null : record.get(2);
+			// a repeated code is checked first: its parent column tells the two rows apart
+			long key = Long.parseLong(code);
+			Long before = seen.get(key);
+			if (before != null) {
+				if (!String.valueOf(before).equals(parent == null ? "-1" : parent)) {
+					error(file, line, "代码「" + code + "」重复且上级不同");
+				}
+				return null;
+			}
+			if (parent != null) {
 				int parentLength = RegionLevel.values()[level.ordinal() - 1].codeLength();
 				if (!isDigits(parent) || parent.length() != parentLength || !code.startsWith(parent)) {
 					error(file, line, "上级代码「" + parent + "」与代码「" + code + "」不符");
@@ -233,15 +241,7 @@ public class RegionImporter {
 					return null;
 				}
 			}
-			long key = Long.parseLong(code);
-			long parentKey = parent == null ? -1 : Long.parseLong(parent);
-			Long before = seen.putIfAbsent(key, parentKey);
-			if (before != null) {
-				if (before != parentKey) {
-					error(file, line, "代码「" + code + "」重复且上级不同");
-				}
-				return null;
-			}
+			seen.put(key, parent == null ? -1 : Long.parseLong(parent));
 			rows++;
 			String urban = level == RegionLevel.COMMUNITY ? String.valueOf(isUrban(code, name)) : "\\N";
 			return code + '\t' + escape(name) + '\t' + (level.ordinal() + 1) + '\t' + (parent == null ? "\\N" : parent)

@@ -1,0 +1,43 @@
+package cn.linli;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import cn.linli.identity.SmsSender;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupport {
+
+	/** Keeps the last text sent to each number, so that tests can read the one-time code. */
+	public static class RecordingSmsSender implements SmsSender {
+
+		private final Map<String, String> last = new ConcurrentHashMap<>();
+
+		@Override
+		public void send(String phone, String text) {
+			last.put(phone, text);
+		}
+
+		public String lastCode(String phone) {
+			String text = last.get(phone);
+			if (text == null) {
+				throw new AssertionError("no SMS sent to " + phone);
+			}
+			var m = java.util.regex.Pattern.compile("(\\d{6})").matcher(text);
+			if (!m.find()) {
+				throw new AssertionError("no code in " + text);
+			}
+			return m.group(1);
+		}
+	}
+
+	@Bean
+	@Primary
+	RecordingSmsSender recordingSmsSender() {
+		return new RecordingSmsSender();
+	}
+}

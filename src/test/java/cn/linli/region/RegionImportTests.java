@@ -1,0 +1,147 @@
+package cn.linli.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.linli.LinliTest;
+import cn.linli.shared.domain.RegionLevel;
+
+@LinliTest
+class RegionImportTests {
+
+	@Autowired
+	RegionImporter importer;
+
+	@Autowired
+	RegionApi regions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void shipsTheWholeOfShandong() {
+		assertThat(regions.countAtLevel(RegionLevel.PROVINCE, "37")).isEqualTo(1);
+		assertThat(regions.countAtLevel(RegionLevel.CITY, "37")).isEqualTo(16);
+		assertThat(regions.countAtLevel(RegionLevel.AREA, "37")).isEqualTo(151);
+		assertThat(regions.countAtLevel(RegionLevel.STREET, "37")).isEqualTo(1_853);
+		assertThat(regions.countAtLevel(RegionLevel.COMMUNITY, "37")).isEqualTo(62_074);
+	}
+
+	@Test
+	void weihaiHasItsSevenAreas73StreetsAnd2768Villages() {
+		assertThat(regions.get("3710").name()).isEqualTo("威海市");
+		assertThat(regions.countAtLevel(RegionLevel.AREA, "3710")).isEqualTo(7);
+		assertThat(regions.countAtLevel(RegionLevel.STREET, "3710")).isEqualTo(73);
+		assertThat(regions.countAtLevel(RegionLevel.COMMUNITY, "3710")).isEqualTo(2_768);
+		assertThat(regions.chain("371002001").stream().map(Region::name)).containsExactly("山东省", "威海市", "环翠区", "环翠楼街道");
+	}
+
+	@Test
+	void reimportingTheSameFilesChangesNothing() {
+		long before = count();
+		var report = importer.importFiles(RegionFileSet.ofClasspath("regions/shandong"), RegionImporter.Progress.NONE);
+		assertThat(report.inserted()).isZero();
+		assertThat(report.updated()).isZero();
+		assertThat(report.unchanged()).isEqualTo(64_095);
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void aChangedNameUpdatesOnlyThatRegion() throws IOException {
+		write("provinces.csv", "code,name\n37,\"山东省\"\n");
+		write("cities.csv", "code,name,provinceCode\n3710,\"威海市（测试改名）\",37\n");
+		try {
+			var report = importer.importFiles(RegionFileSet.ofDirectory(dir), RegionImporter.Progress.NONE);
+			assertThat(report.updated()).isEqualTo(1);
+			assertThat(report.unchanged()).isEqualTo(1);
+			assertThat(regions.get("3710").name()).isEqualTo("威海市（测试改名）");
+		}
+		finally {
+			write("cities.csv", "code,name,provinceCode\n3710,\"威海市\",37\n");
+			importer.importFiles(RegionFileSet.ofDirectory(dir), RegionImporter.Progress.NONE);
+		}
+		assertThat(regions.get("3710").name()).isEqualTo("威海市");
+	}
+
+	@Test
+	void rejectsAWrongHeaderAndWritesNothing() throws IOException {
+		write("provinces.csv", "code,name\n99,\"测试省\"\n");
+		write("cities.csv", "code,title,provinceCode\n9901,\"测试市\",99\n");
+		assertRejected("cities.csv", 1, "表头错误");
+	}
+
+	@Test
+	void rejectsACodeWhoseParentIsMissing() throws IOException {
+		write("provinces.csv", "code,name\n99,\"测试省\"\n");
+		write("cities.csv", "code,name,provinceCode\n9901,\"测试市\",99\n");
+		write("areas.csv", "code,name,cityCode,provinceCode\n990101,\"测试区\",9901,99\n990201,\"孤儿区\",9902,99\n");
+		assertRejected("areas.csv", 3, "上级区划「9902」不存在");
+	}
+
+	@Test
+	void rejectsADuplicateCodeWithADifferentParent() throws IOException {
+		write("provinces.csv", "code,name\n99,\"测试省\"\n98,\"另一省\"\n");
+		write("cities.csv", "code,name,provinceCode\n9901,\"测试市\",99\n9801,\"另一市\",98\n");
+		write("areas.csv", "code,name,cityCode,provinceCode\n990101,\"测试区\",9901,99\n");
+		write("streets.csv", "code,name,areaCode,provinceCode,cityCode\n990101001,\"甲街道\",990101,99,9901\n990101002,\"乙街道\",990101,99,9901\n");
+		write("villages.csv", "code,name,streetCode,provinceCode,cityCode,areaCode\n"
+				+ "990101001001,\"一社区\",990101001,99,9901,990101\n990101001001,\"一社区\",990101002,99,9901,990101\n");
+		assertRejected("villages.csv", 3, "重复且上级不同");
+	}
+
+	@Test
+	void rejectsAMalformedCode() throws IOException {
+		write("provinces.csv", "code,name\n99,\"测试省\"\n");
+		write("cities.csv", "code,name,provinceCode\n9901,\"测试市\",99\n99A2,\"坏码市\",99\n");
+		assertRejected("cities.csv", 3, "代码格式错误");
+	}
+
+	@Test
+	void rejectsACodeOfTheWrongLength() throws IOException {
+		write("provinces.csv", "code,name\n99,\"测试省\"\n");
+		write("cities.csv", "code,name,provinceCode\n9901,\"测试市\",99\n99011,\"五位市\",99\n");
+		assertRejected("cities.csv", 3, "应为 4 位数字");
+	}
+
+	@Test
+	void rejectsACodeThatDoesNotStartWithItsParent() throws IOException {
+		write("provinces.csv", "code,name\n99,\"测试省\"\n");
+		write("cities.csv", "code,name,provinceCode\n9901,\"测试市\",99\n3799,\"错挂市\",99\n");
+		assertRejected("cities.csv", 3, "不符");
+	}
+
+	private void assertRejected(String file, long line, String message) {
+		long before = count();
+		long importsBefore = jdbc.sql("select count(*) from region_import").query(Long.class).single();
+		assertThatThrownBy(() -> importer.importFiles(RegionFileSet.ofDirectory(dir), RegionImporter.Progress.NONE))
+			.isInstanceOfSatisfying(RegionImportRejected.class, e -> assertThat(e.errors()).anySatisfy(err -> {
+				assertThat(err.file()).isEqualTo(file);
+				assertThat(err.line()).isEqualTo(line);
+				assertThat(err.message()).contains(message);
+			}));
+		assertThat(count()).as("nothing written").isEqualTo(before);
+		assertThat(regions.find("99")).isEmpty();
+		assertThat(jdbc.sql("select count(*) from region_import").query(Long.class).single()).isEqualTo(importsBefore);
+	}
+
+	private long count() {
+		return jdbc.sql("select count(*) from region").query(Long.class).single();
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+	}
+}
