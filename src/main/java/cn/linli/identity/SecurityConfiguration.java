@@ -58,6 +58,7 @@ class SecurityConfiguration {
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(tokens, resolver), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token").permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
