@@ -131,22 +131,25 @@ public class CompoundRegistry {
 
 	/** Creates new compounds and revises existing ones (keyed by community and name); all or nothing. */
 	public CsvResult importCsv(Scope scope, InputStream in) throws IOException {
-		var rows = Csv.read(in, CSV_HEADER, (r, line) -> new CompoundDetails(r.get(0), blank(r.get(1)), r.get(2),
-				decimal(r.get(3), "latitude"), decimal(r.get(4), "longitude"), integer(r.get(5), "households"),
-				r.get(6).isBlank() ? new Area(0) : Area.parse(r.get(6)), r.get(7).isBlank() ? null : integer(r.get(7), "yearBuilt"),
-				bool(r.get(8)), mode(r.get(9))));
+		var rows = Csv.read(in, CSV_HEADER, (r, line) -> {
+			var d = new CompoundDetails(r.get(0), blank(r.get(1)), r.get(2), decimal(r.get(3), "latitude"),
+					decimal(r.get(4), "longitude"), integer(r.get(5), "households"),
+					r.get(6).isBlank() ? new Area(0) : Area.parse(r.get(6)), r.get(7).isBlank() ? null : integer(r.get(7), "yearBuilt"),
+					bool(r.get(8)), mode(r.get(9)));
+			if (!scope.coversRegion(d.communityCode())) {
+				throw DomainException.invalid("communityCode", "社区 " + d.communityCode() + " 不在您的辖区内");
+			}
+			if (regions.find(d.communityCode()).isEmpty()) {
+				throw DomainException.invalid("communityCode", "社区代码 " + d.communityCode() + " 不存在");
+			}
+			return d;
+		});
 		var errors = new ArrayList<CsvImportRejected.LineError>();
 		var seen = new java.util.HashSet<String>();
 		for (int i = 0; i < rows.size(); i++) {
 			var d = rows.get(i);
 			if (!seen.add(d.communityCode() + "/" + d.name())) {
 				errors.add(new CsvImportRejected.LineError(i + 2, "与前面的行重复（同一社区同名小区）"));
-			}
-			if (!scope.coversRegion(d.communityCode())) {
-				errors.add(new CsvImportRejected.LineError(i + 2, "社区 " + d.communityCode() + " 不在您的辖区内"));
-			}
-			else if (regions.find(d.communityCode()).isEmpty()) {
-				errors.add(new CsvImportRejected.LineError(i + 2, "社区代码 " + d.communityCode() + " 不存在"));
 			}
 		}
 		Csv.rejectLines(errors);

@@ -1,0 +1,242 @@
+package cn.linli.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.Fixtures;
+import cn.linli.LinliTest;
+import cn.linli.registry.CommitteeRegistry.MemberInput;
+import cn.linli.shared.csv.CsvImportRejected;
+import cn.linli.shared.domain.Area;
+import cn.linli.shared.domain.CreditCode;
+import cn.linli.shared.web.PageRequest;
+
+@LinliTest
+class RegistryTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CompoundRegistry compounds;
+
+	@Autowired
+	CompanyRegistry companies;
+
+	@Autowired
+	ContractRegistry contracts;
+
+	@Autowired
+	HouseRegistry houses;
+
+	@Autowired
+	CommitteeRegistry committees;
+
+	String token;
+
+	String community;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"city\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
+		token = json.readTree(body).get("access_token").asString();
+		community = jdbc.sql("select code from region where code like '371002%' and level = 5 and urban order by code desc limit 1")
+			.query(String.class).single();
+	}
+
+	CompoundView newCompound(String name) {
+		return compounds.register(Fixtures.weihai(), new CompoundDetails(name, null, community, null, null, 200, new Area(0), 2000,
+				false, ServiceMode.PROFESSIONAL));
+	}
+
+	String newCompanyCode(String seed) {
+		String first17 = "91371002" + seed;
+		String code = first17 + CreditCode.checkCharacter(first17);
+		companies.register(Fixtures.weihai(), new CompanyDetails("测试物业" + seed, CreditCode.of(code), PartyOrg.JOINT, null, null));
+		return code;
+	}
+
+	@Test
+	void aCompoundHasAtMostOneContractInForceEnforcedByTheDatabase() throws Exception {
+		var compound = newCompound("合同测试小区");
+		String first = newCompanyCode("MA0000A01");
+		String second = newCompanyCode("MA0000B01");
+		var today = LocalDate.now();
+		contracts.sign(Fixtures.weihai(), compound.id(), first, today.minusYears(1), today.plusYears(1), null);
+		assertThatThrownBy(() -> contracts.sign(Fixtures.weihai(), compound.id(), second, today, today.plusYears(2), null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		// not even a direct insert gets past the exclusion constraint
+		assertThatThrownBy(() -> jdbc.sql("insert into service_contract (compound_id, company_id, starts_on, ends_on) select :c, id, :s, :e from property_company where credit_code = :code")
+			.param("c", compound.id()).param("s", today.plusMonths(3)).param("e", today.plusMonths(4)).param("code", second).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+		// the API says so in Chinese, as a problem detail
+		var response = mvc.perform(post("/api/v1/contracts").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"compoundId\":" + compound.id() + ",\"companyCreditCode\":\"" + second + "\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today.plusYears(1) + "\"}"))
+			.andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(409);
+		assertThat(response.getContentType()).isEqualTo("application/problem+json");
+		assertThat(response.getContentAsString()).contains("已有生效的物业服务合同");
+		// after the first ends, the next may start the following day
+		contracts.sign(Fixtures.weihai(), compound.id(), second, today.plusYears(1).plusDays(1), today.plusYears(3), null);
+	}
+
+	@Test
+	void aStaleVersionIsRefused() throws Exception {
+		var compound = newCompound("乐观锁小区");
+		String body = "{\"name\":\"乐观锁小区\",\"communityCode\":\"" + community + "\",\"households\":\"210\",\"serviceMode\":\"PROFESSIONAL\",\"version\":%d}";
+		var first = mvc.perform(put("/api/v1/compounds/" + compound.id()).header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(compound.version()))).andReturn().getResponse();
+		assertThat(first.getStatus()).isEqualTo(200);
+		var stale = mvc.perform(put("/api/v1/compounds/" + compound.id()).header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(compound.version()))).andReturn().getResponse();
+		assertThat(stale.getStatus()).isEqualTo(409);
+		assertThat(stale.getContentAsString()).contains("已被他人修改");
+	}
+
+	@Test
+	void badInputIsAProblemDetailInChineseNeverA500() throws Exception {
+		String[] bodies = { "{\"name\":\"\",\"communityCode\":\"" + community + "\",\"households\":\"1\",\"serviceMode\":\"NONE\"}",
+				"{\"name\":\"x\",\"communityCode\":\"12\",\"households\":\"1\",\"serviceMode\":\"NONE\"}",
+				"{\"name\":\"x\",\"communityCode\":\"" + community + "\",\"households\":\"很多\",\"serviceMode\":\"NONE\"}",
+				"{\"name\":\"x\",\"communityCode\":\"" + community + "\",\"households\":\"1\",\"serviceMode\":\"MAGIC\"}",
+				"{\"name\":\"x\",\"communityCode\":\"" + community + "\",\"households\":\"1\",\"serviceMode\":\"NONE\",\"latitude\":\"91\"}",
+				"{\"name\":\"x\",\"communityCode\":\"" + community + "\",\"households\":\"1\",\"buildingArea\":\"1.234\",\"serviceMode\":\"NONE\"}",
+				"not json" };
+		for (String body : bodies) {
+			var response = mvc.perform(post("/api/v1/compounds").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(body).isEqualTo(400);
+			assertThat(response.getContentType()).isEqualTo("application/problem+json");
+			assertThat(json.readTree(response.getContentAsString()).get("detail").asString()).as(body).containsPattern("\\p{IsHan}");
+		}
+		var company = mvc.perform(post("/api/v1/companies").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"坏码物业\",\"creditCode\":\"91350100M000100Y44\",\"partyOrg\":\"NONE\"}")).andReturn().getResponse();
+		assertThat(company.getStatus()).isEqualTo(400);
+		assertThat(company.getContentAsString()).contains("校验位");
+	}
+
+	@Test
+	void aPostWithAnIdempotencyKeyCreatesOnce() throws Exception {
+		String body = "{\"name\":\"幂等小区\",\"communityCode\":\"" + community + "\",\"households\":\"120\",\"serviceMode\":\"SELF\"}";
+		var first = mvc.perform(post("/api/v1/compounds").header("Authorization", "Bearer " + token).header("Idempotency-Key", "k-1")
+			.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+		var again = mvc.perform(post("/api/v1/compounds").header("Authorization", "Bearer " + token).header("Idempotency-Key", "k-1")
+			.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+		assertThat(first.getStatus()).isEqualTo(201);
+		assertThat(again.getStatus()).isEqualTo(201);
+		assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.getContentAsString()).isEqualTo(first.getContentAsString());
+		assertThat(jdbc.sql("select count(*) from compound where name = '幂等小区'").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void compoundCsvIsAllOrNothingWithLineNumbers() throws Exception {
+		String header = String.join(",", CompoundRegistry.CSV_HEADER) + "\n";
+		String bad = "\uFEFF" + header + "CSV甲小区,地址," + community + ",37.5,122.1,300,25000.50,2001,false,PROFESSIONAL\n"
+				+ "CSV乙小区,地址,999999999999,,,300,,2001,false,PROFESSIONAL\n" + "CSV丙小区,地址," + community + ",,,abc,,,否,SELF\n";
+		assertThatThrownBy(() -> compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
+			.isInstanceOfSatisfying(CsvImportRejected.class, e -> assertThat(e.errors()).extracting(CsvImportRejected.LineError::line)
+				.containsExactly(3L, 4L));
+		assertThat(jdbc.sql("select count(*) from compound where name like 'CSV%'").query(Long.class).single()).isZero();
+
+		String good = header + "CSV甲小区,地址," + community + ",37.5,122.1,300,25000.50,2001,false,PROFESSIONAL\n" + "CSV丙小区,地址," + community
+				+ ",,,150,,,否,SELF\n";
+		assertThat(compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(new CompoundRegistry.CsvResult(2, 0));
+		assertThat(compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(good.replace("300", "301").getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(new CompoundRegistry.CsvResult(0, 2));
+
+		var out = new ByteArrayOutputStream();
+		compounds.exportCsv(Fixtures.weihai(), new CompoundQuery(community, "CSV", null), out);
+		byte[] bytes = out.toByteArray();
+		assertThat(new byte[] { bytes[0], bytes[1], bytes[2] }).containsExactly(0xEF, 0xBB, 0xBF);
+		String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+		assertThat(text.lines().toList()).hasSize(3).first().isEqualTo(header.trim());
+		assertThat(text).contains("CSV甲小区,地址," + community + ",37.500000,122.100000,301,25000.50,2001,false,PROFESSIONAL");
+	}
+
+	@Test
+	void housesAndOwnersImportFromCsvAndOwnersWithSeveralHousesAreOnePerson() throws Exception {
+		var compound = newCompound("房屋导入小区");
+		String housesCsv = String.join(",", HouseRegistry.HOUSE_CSV) + "\n" + "1号楼,1单元,101,89.12,REGISTRY,RESIDENTIAL,false,证1\n"
+				+ "1号楼,1单元,102,120.00,SURVEY,RESIDENTIAL,true,\n" + "车库,,P1,12.50,SURVEY,PARKING,false,\n";
+		assertThat(houses.importHouses(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(housesCsv.getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(new CompoundRegistry.CsvResult(3, 0));
+		String id = Fixtures.idNumber();
+		String coOwner = Fixtures.idNumber();
+		String ownersCsv = String.join(",", HouseRegistry.OWNER_CSV) + "\n" + "1号楼,1单元,101,张三," + Fixtures.phone() + "," + id + ",true\n"
+				+ "1号楼,1单元,101,李四,," + coOwner + ",false\n" + "车库,,P1,张三,," + id + ",true\n";
+		houses.importOwners(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(ownersCsv.getBytes(StandardCharsets.UTF_8)));
+		var all = houses.houses(Fixtures.weihai(), compound.id(), null, new PageRequest(0, 10)).content();
+		var flat = all.stream().filter(h -> h.number().equals("101")).findFirst().orElseThrow();
+		var parking = all.stream().filter(h -> h.number().equals("P1")).findFirst().orElseThrow();
+		assertThat(flat.exclusiveAreaCenti()).isEqualTo(8912);
+		assertThat(flat.owners()).hasSize(2).filteredOn(HouseView.OwnerView::representative).singleElement()
+			.satisfies(o -> assertThat(o.name()).isEqualTo("张三"));
+		assertThat(parking.owners().get(0).id()).isEqualTo(flat.owners().stream().filter(o -> o.name().equals("张三")).findFirst().get().id());
+		assertThat(jdbc.sql("select count(*) from owner where id_masked like '%' || :tail").param("tail", id.substring(12)).query(Long.class).single())
+			.as("the ID number is never stored").isZero();
+
+		String badOwners = String.join(",", HouseRegistry.OWNER_CSV) + "\n" + "1号楼,1单元,101,王五,,123,false\n" + "9号楼,1单元,101,王五,," + Fixtures.idNumber() + ",false\n";
+		assertThatThrownBy(() -> houses.importOwners(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(badOwners.getBytes(StandardCharsets.UTF_8))))
+			.isInstanceOfSatisfying(CsvImportRejected.class, e -> assertThat(e.errors()).extracting(CsvImportRejected.LineError::line).containsExactly(2L, 3L));
+	}
+
+	@Test
+	void committeesFollowTheSizeAndTermRules() {
+		var compound = newCompound("业委会小区");
+		var today = LocalDate.now();
+		var four = List.of(new MemberInput("甲", "DIRECTOR"), new MemberInput("乙", "MEMBER"), new MemberInput("丙", "MEMBER"), new MemberInput("丁", "MEMBER"));
+		assertThatThrownBy(() -> committees.form(Fixtures.weihai(), compound.id(), today, today.plusYears(5), null, four)).hasMessageContaining("单数");
+		var five = new java.util.ArrayList<>(four);
+		five.add(new MemberInput("戊", "DEPUTY"));
+		assertThatThrownBy(() -> committees.form(Fixtures.weihai(), compound.id(), today, today.plusYears(6), null, five)).hasMessageContaining("5年");
+		var formed = committees.form(Fixtures.weihai(), compound.id(), today, today.plusYears(5), today, five);
+		assertThat(formed.inTerm()).isTrue();
+		assertThat(formed.members()).first().satisfies(m -> assertThat(m.positionLabel()).isEqualTo("主任"));
+		assertThatThrownBy(() -> committees.form(Fixtures.weihai(), compound.id(), today.plusDays(1), today.plusYears(5), null, five))
+			.as("two committees in term at once").isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void everyChangeIsAuditedAndTheAuditLogIsAppendOnly() {
+		var compound = newCompound("审计小区");
+		assertThat(jdbc.sql("select count(*) from audit_log where subject_type = 'compound' and subject_id = :id and action = 'compound.registered'")
+			.param("id", String.valueOf(compound.id())).query(Long.class).single()).isOne();
+		assertThatThrownBy(() -> jdbc.sql("update audit_log set summary = 'x'").update()).hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update()).hasMessageContaining("append-only");
+	}
+
+	@Test
+	void theApiIsDocumented() throws Exception {
+		var response = mvc.perform(get("/v3/api-docs")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("/api/v1/compounds", "/api/v1/regions/{code}/children", "/api/v1/auth/token");
+	}
+}
