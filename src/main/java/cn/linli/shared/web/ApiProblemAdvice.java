@@ -27,7 +27,7 @@ import cn.linli.shared.security.CurrentActor;
 
 /** Every API error as an RFC 9457 problem detail with a stable {@code code} and a Chinese detail. */
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = "cn.linli", annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiProblemAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);

@@ -61,6 +61,8 @@ public class PageErrorAdvice {
 		mv.setStatus(status);
 		mv.addObject("status", status.value());
 		mv.addObject("message", message);
+		// exception views skip the @ModelAttribute methods, so the navigation needs the caller here
+		mv.addObject("actor", CurrentActor.find().orElse(null));
 		return mv;
 	}
 
