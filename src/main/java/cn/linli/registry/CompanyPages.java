@@ -91,8 +91,36 @@ class CompanyPages {
 
 	@GetMapping("/staff")
 	String staff(@RequestParam(required = false) Boolean grid, @RequestParam(defaultValue = "0") int page, Model model) {
+		var scope = CurrentActor.scope();
 		model.addAttribute("grid", grid);
-		model.addAttribute("result", staff.search(CurrentActor.scope(), null, grid, new PageRequest(Math.max(0, page), 50)));
+		model.addAttribute("result", staff.search(scope, null, grid, new PageRequest(Math.max(0, page), 50)));
+		if (scope.companyId() != null && CurrentActor.get().role() == cn.linli.shared.security.Role.COMPANY_ADMIN) {
+			model.addAttribute("servedCompounds", contracts.list(scope, null, scope.companyId()).stream()
+				.filter(ContractView::inForce).toList());
+		}
 		return "registry/staff";
+	}
+
+	@PostMapping("/staff")
+	String hire(@RequestParam String name, @RequestParam(required = false) String phone,
+			@RequestParam(defaultValue = "false") boolean gridWorker, @RequestParam(defaultValue = "false") boolean partyMember,
+			@RequestParam(required = false) java.util.Set<Long> compoundIds, Model model) {
+		var scope = CurrentActor.scope();
+		try {
+			if (scope.companyId() == null) {
+				throw DomainException.forbidden("只有本企业管理员可以维护从业人员");
+			}
+			staff.hire(scope, scope.companyId(), new StaffDetails(name,
+					phone == null || phone.isBlank() ? null : cn.linli.shared.domain.PhoneNumber.of(phone), gridWorker, partyMember,
+					compoundIds));
+			model.addAttribute("notice", "已登记 " + name);
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+		}
+		return staff(null, 0, model);
 	}
 }

@@ -175,10 +175,10 @@ class CompoundPages {
 		return "redirect:/compounds/" + id + "#houses";
 	}
 
-	@PostMapping("/houses/{houseId}/owners")
-	String addOwner(@PathVariable long houseId, @RequestParam String name, @RequestParam(required = false) String phone,
-			@RequestParam String idNumber, @RequestParam(defaultValue = "false") boolean representative,
-			RedirectAttributes redirect) {
+	@PostMapping("/compounds/{id}/owners")
+	String addOwner(@PathVariable long id, @RequestParam long houseId, @RequestParam String name,
+			@RequestParam(required = false) String phone, @RequestParam String idNumber,
+			@RequestParam(defaultValue = "false") boolean representative, RedirectAttributes redirect) {
 		var house = houses.house(CurrentActor.scope(), houseId);
 		try {
 			houses.addOwner(CurrentActor.scope(), houseId,
