@@ -20,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Accounts implements UserDetailsService {
 
 	private final UserRepository users;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Accounts(UserRepository users) {
+	Accounts(UserRepository users, org.springframework.context.ApplicationEventPublisher events) {
 		this.users = users;
+		this.events = events;
 	}
 
 	@Override
@@ -44,16 +46,19 @@ class Accounts implements UserDetailsService {
 		users.findByUsername(event.getAuthentication().getName()).ifPresent(u -> {
 			u.loginFailed(Instant.now());
 			users.save(u);
+			events.publishEvent(IdentityChanged.of("login", u.lockedAt(Instant.now()) ? "locked" : "failed", u.id, u.username));
 		});
 	}
 
 	@EventListener
 	@Transactional
 	void on(AuthenticationSuccessEvent event) {
-		users.findByUsername(event.getAuthentication().getName()).filter(u -> u.failedLogins > 0 || u.lockedUntil != null)
-			.ifPresent(u -> {
+		users.findByUsername(event.getAuthentication().getName()).ifPresent(u -> {
+			if (u.failedLogins > 0 || u.lockedUntil != null) {
 				u.loginSucceeded();
 				users.save(u);
-			});
+			}
+			events.publishEvent(IdentityChanged.of("login", "succeeded", u.id, u.username));
+		});
 	}
 }

@@ -79,6 +79,16 @@ public class ApiProblemAdvice {
 		return problem(HttpStatus.FORBIDDEN, "forbidden", "无权访问");
 	}
 
+	/** The last resort: never a stack trace or an HTML page to an API client. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) throws Exception {
+		if (e instanceof org.springframework.web.ErrorResponse) {
+			throw e; // Spring's own 4xx (unknown resource, wrong method, …) keep their status and problem body
+		}
+		log.error("unexpected API error", e);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试；如持续出现请联系平台管理员");
+	}
+
 	static Map<String, String> fieldError(FieldError f) {
 		var m = new LinkedHashMap<String, String>();
 		m.put("field", f.getField());
