@@ -2,6 +2,10 @@ package cn.linli.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 
 import cn.linli.LinliTest;
 import cn.linli.shared.domain.RegionLevel;
@@ -27,6 +34,9 @@ class RegionImportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@TempDir
 	Path dir;
@@ -121,6 +131,37 @@ class RegionImportTests {
 		write("provinces.csv", "code,name\n99,\"测试省\"\n");
 		write("cities.csv", "code,name,provinceCode\n9901,\"测试市\",99\n3799,\"错挂市\",99\n");
 		assertRejected("cities.csv", 3, "不符");
+	}
+
+	@Test
+	void theAdminUploadsAFileSetAndFollowsItsProgress() throws Exception {
+		var provinces = new MockMultipartFile("files", "provinces.csv", "text/csv", "code,name\n98,\"上传省\"\n".getBytes(StandardCharsets.UTF_8));
+		var badCities = new MockMultipartFile("files", "cities.csv", "text/csv", "code,name,provinceCode\n9801,\"上传市\",97\n".getBytes(StandardCharsets.UTF_8));
+		var result = mvc.perform(multipart("/admin/regions/import").file(provinces).file(badCities).with(csrf()).with(user("admin").roles("ADMIN")))
+			.andReturn();
+		var job = (RegionImportJobs.Job) result.getModelAndView().getModel().get("job");
+		for (int i = 0; i < 100 && !job.done(); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(job.errors()).singleElement().satisfies(e -> {
+			assertThat(e.file()).isEqualTo("cities.csv");
+			assertThat(e.line()).isEqualTo(2);
+		});
+		assertThat(regions.find("98")).isEmpty();
+		var progress = mvc.perform(get("/admin/regions/import/" + job.id()).with(user("admin").roles("ADMIN"))).andReturn().getResponse();
+		assertThat(progress.getContentAsString()).contains("未写入任何数据", "cities.csv 第 2 行");
+
+		var good = new MockMultipartFile("files", "cities.csv", "text/csv", "code,name,provinceCode\n9801,\"上传市\",98\n".getBytes(StandardCharsets.UTF_8));
+		var ok = (RegionImportJobs.Job) mvc.perform(multipart("/admin/regions/import").file(provinces).file(good).with(csrf())
+			.with(user("admin").roles("ADMIN"))).andReturn().getModelAndView().getModel().get("job");
+		for (int i = 0; i < 100 && !ok.done(); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(ok.report().inserted()).isEqualTo(2);
+		assertThat(regions.chain("9801")).extracting(Region::name).containsExactly("上传省", "上传市");
+
+		assertThat(mvc.perform(multipart("/admin/regions/import").file(provinces).with(csrf()).with(user("city").roles("CITY")))
+			.andReturn().getResponse().getStatus()).isEqualTo(403);
 	}
 
 	private void assertRejected(String file, long line, String message) {
