@@ -44,6 +44,13 @@ public class ApiProblemAdvice {
 		return problem;
 	}
 
+	@ExceptionHandler(cn.linli.shared.csv.CsvImportRejected.class)
+	ProblemDetail csv(cn.linli.shared.csv.CsvImportRejected e) {
+		var problem = problem(e.status(), e.code(), e.getMessage());
+		problem.setProperty("errors", e.errors().stream().map(err -> Map.of("line", err.line(), "message", err.message())).toList());
+		return problem;
+	}
+
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException e) {
 		var problem = problem(HttpStatus.BAD_REQUEST, "invalid", "请求数据有误");
