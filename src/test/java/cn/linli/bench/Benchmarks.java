@@ -54,6 +54,7 @@ public final class Benchmarks {
 		}
 
 		startup(jar);
+		cn.linli.governance.TallyBenchmark.run();
 	}
 
 	/** Returns {regions inserted, import ms, process wall ms}. */
