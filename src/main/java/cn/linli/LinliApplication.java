@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync
+@org.springframework.scheduling.annotation.EnableScheduling
 public class LinliApplication {
 
 	public static void main(String[] args) {

@@ -27,7 +27,7 @@ class RegionImportJobs {
 	private final TaskExecutor executor;
 	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-	RegionImportJobs(RegionImporter importer, TaskExecutor executor) {
+	RegionImportJobs(RegionImporter importer, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.importer = importer;
 		this.executor = executor;
 	}

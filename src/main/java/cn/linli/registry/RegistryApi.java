@@ -70,6 +70,28 @@ public class RegistryApi {
 			.param("h", houseId).query(Boolean.class).single();
 	}
 
+	/** A house as a vote's roll needs it: its owners in order, the representative first. */
+	public record HouseForRoll(long houseId, long buildingId, String kind, long areaCenti, List<Long> ownerIds,
+			boolean developerHeld) {
+	}
+
+	public String communityOf(long compoundId) {
+		return jdbc.sql("select community_code from compound where id = :id").param("id", compoundId).query(String.class)
+			.optional().orElseThrow(() -> DomainException.notFound("小区"));
+	}
+
+	public List<HouseForRoll> housesForRoll(long compoundId) {
+		return jdbc.sql("""
+				select h.id, h.building_id, h.kind, h.exclusive_area_centi, h.developer_held,
+				  array(select ho.owner_id from house_owner ho where ho.house_id = h.id order by ho.representative desc, ho.owner_id) as owners
+				from house h join building b on b.id = h.building_id
+				where b.compound_id = :c order by h.id""")
+			.param("c", compoundId)
+			.query((rs, n) -> new HouseForRoll(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+					List.of((Long[]) rs.getArray("owners").getArray()), rs.getBoolean(5)))
+			.list();
+	}
+
 	/** A registered house matched by certificate number, an owner's name and the last six of the owner's ID number. */
 	public record HouseMatch(long houseId, long ownerId, long compoundId) {
 	}

@@ -1,0 +1,16 @@
+package cn.linli.governance;
+
+import java.time.Instant;
+
+/** The text a ballot's hash is computed over: every field that makes the ballot, and the previous hash. */
+final class BallotRecord {
+
+	private BallotRecord() {
+	}
+
+	static String canonical(String previousHash, long motionId, String voterId, String castBy, String channel, String choice,
+			String candidates, boolean proxy, Instant castAt) {
+		return String.join("\n", previousHash, String.valueOf(motionId), voterId, castBy, channel, choice == null ? "" : choice,
+				candidates == null ? "" : candidates, String.valueOf(proxy), castAt.toString());
+	}
+}

@@ -1,0 +1,121 @@
+package cn.linli.governance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.linli.governance.Ballot.Choice;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.CurrentActor;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "governance", description = "业主共同决定：表决事项、投票、计票")
+class GovernanceApiController {
+
+	private final OwnersDecisions decisions;
+	private final GovernanceExports exports;
+
+	GovernanceApiController(OwnersDecisions decisions, GovernanceExports exports) {
+		this.decisions = decisions;
+		this.exports = exports;
+	}
+
+	record DraftRequest(Integer matter, String title, String body, Integer seats, List<Long> buildingIds, Instant opensAt,
+			Instant closesAt, Boolean includeParking, Boolean followMajority) {
+		MotionDraft draft() {
+			if (matter == null) {
+				throw DomainException.invalid("matter", "表决事项类别必填");
+			}
+			return new MotionDraft(Matter.of(matter), title, body, seats, buildingIds, opensAt, closesAt,
+					Boolean.TRUE.equals(includeParking), Boolean.TRUE.equals(followMajority));
+		}
+	}
+
+	@PostMapping("/compounds/{compoundId}/motions")
+	@Operation(summary = "发起表决事项（业委会，或无业委会时由社区）")
+	ResponseEntity<MotionView> draft(@PathVariable long compoundId, @RequestBody DraftRequest request) {
+		var motion = decisions.draft(CurrentActor.get(), compoundId, request.draft());
+		return ResponseEntity.created(URI.create("/api/v1/motions/" + motion.id())).body(motion);
+	}
+
+	@GetMapping("/compounds/{compoundId}/motions")
+	List<MotionView> motions(@PathVariable long compoundId) {
+		return decisions.forCompound(CurrentActor.get(), compoundId);
+	}
+
+	@PostMapping("/motions/{id}/publish")
+	@Operation(summary = "社区审核发布，冻结表决名册")
+	MotionView publish(@PathVariable long id) {
+		return decisions.publish(CurrentActor.get(), id);
+	}
+
+	@GetMapping("/motions/{id}")
+	MotionView motion(@PathVariable long id) {
+		return decisions.get(CurrentActor.get(), id);
+	}
+
+	record BallotRequest(String choice, List<String> candidates) {
+	}
+
+	@PostMapping("/motions/{id}/ballots")
+	@Operation(summary = "业主在线投票（截止前可修改），返回回执哈希")
+	OwnersDecisions.Receipt vote(@PathVariable long id, @RequestBody BallotRequest request) {
+		Choice choice = null;
+		if (request.choice() != null) {
+			try {
+				choice = Choice.valueOf(request.choice().trim().toUpperCase());
+			}
+			catch (IllegalArgumentException e) {
+				throw DomainException.invalid("choice", "choice 应为 AGREE/OPPOSE/ABSTAIN");
+			}
+		}
+		return decisions.vote(CurrentActor.get(), id, choice, request.candidates());
+	}
+
+	@GetMapping("/motions/{id}/participation")
+	List<String> participation(@PathVariable long id) {
+		return decisions.participation(CurrentActor.get(), id);
+	}
+
+	@GetMapping("/motions/{id}/chain")
+	@Operation(summary = "校验选票哈希链")
+	Map<String, Object> chain(@PathVariable long id) {
+		var broken = decisions.firstBrokenBallot(CurrentActor.get(), id);
+		return broken.<Map<String, Object>>map(b -> Map.of("intact", false, "firstBrokenBallot", b)).orElse(Map.of("intact", true));
+	}
+
+	@GetMapping("/motions/{id}/houses.csv")
+	void houses(@PathVariable long id, HttpServletResponse response) throws IOException {
+		byte[] file = exports.houses(CurrentActor.get(), id);
+		csv(response, "houses.csv");
+		response.getOutputStream().write(file);
+	}
+
+	@GetMapping("/motions/{id}/ballots.csv")
+	void ballots(@PathVariable long id, HttpServletResponse response) throws IOException {
+		byte[] file = exports.ballots(CurrentActor.get(), id);
+		csv(response, "ballots.csv");
+		response.getOutputStream().write(file);
+	}
+
+	private static void csv(HttpServletResponse response, String name) {
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+	}
+}

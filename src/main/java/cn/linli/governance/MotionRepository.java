@@ -1,0 +1,6 @@
+package cn.linli.governance;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface MotionRepository extends CrudRepository<Motion, Long> {
+}

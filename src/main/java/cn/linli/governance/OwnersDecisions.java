@@ -1,0 +1,305 @@
+package cn.linli.governance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.governance.Ballot.Choice;
+import cn.linli.identity.IdentityApi;
+import cn.linli.registry.RegistryApi;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Actor;
+import cn.linli.shared.security.Role;
+import cn.linli.shared.security.Scope;
+
+/**
+ * 业主共同决定: a committee (or, without one, the community) drafts a motion; the community
+ * publishes it, which freezes the roll; verified owners vote online, one effective ballot each,
+ * changeable until the close, every ballot chained to the one before by its hash; at the close the
+ * same {@link Tally} that recounts exported files counts it.
+ */
+@Service
+@Transactional
+public class OwnersDecisions {
+
+	private final MotionRepository motions;
+	private final RegistryApi registry;
+	private final IdentityApi identity;
+	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
+
+	OwnersDecisions(MotionRepository motions, RegistryApi registry, IdentityApi identity, JdbcClient jdbc,
+			org.springframework.jdbc.core.JdbcTemplate template, JsonMapper json, ApplicationEventPublisher events) {
+		this.template = template;
+		this.motions = motions;
+		this.registry = registry;
+		this.identity = identity;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.events = events;
+	}
+
+	// ---- who may see and act ----
+
+	/** Supervising regions, the compound's committee and the owners on its roll see a motion; nobody else. */
+	private Motion visible(Actor actor, long motionId) {
+		var motion = motions.findById(motionId).orElseThrow(() -> DomainException.notFound("表决事项"));
+		if (!canSee(actor, motion)) {
+			throw DomainException.notFound("表决事项");
+		}
+		return motion;
+	}
+
+	private boolean canSee(Actor actor, Motion m) {
+		Scope scope = actor.scope();
+		return switch (actor.role()) {
+			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(registry.communityOf(m.compoundId));
+			case COMMITTEE -> scope.compoundIds().contains(m.compoundId);
+			case RESIDENT -> m.status != MotionStatus.DRAFT && scope.compoundIds().contains(m.compoundId);
+			default -> false;
+		};
+	}
+
+	// ---- use cases ----
+
+	public MotionView draft(Actor actor, long compoundId, MotionDraft draft) {
+		String convenedBy;
+		if (actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(compoundId)) {
+			convenedBy = "COMMITTEE";
+		}
+		else if (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(compoundId))) {
+			convenedBy = "COMMUNITY";
+		}
+		else {
+			throw DomainException.forbidden("只有本小区业委会或所在社区（筹备组/居委会）可以发起表决");
+		}
+		var motion = motions.save(Motion.draft(compoundId, draft, convenedBy));
+		events.publishEvent(GovernanceChanged.of("drafted", motion.id, motion.title));
+		return view(actor, motion);
+	}
+
+	/** The community reviews and publishes: the roll is frozen from the registry as it stands now. */
+	public MotionView publish(Actor actor, long motionId) {
+		var motion = visible(actor, motionId);
+		if (actor.role() != Role.COMMUNITY) {
+			throw DomainException.forbidden("由社区审核并发布表决事项");
+		}
+		jdbc.sql("select id from motion where id = :id for update").param("id", motionId).query(Long.class).single();
+		var buildings = motion.buildingIds == null ? null : new HashSet<>(Arrays.asList(motion.buildingIds));
+		var houses = registry.housesForRoll(motion.compoundId).stream()
+			.filter(h -> buildings == null || buildings.contains(h.buildingId())).toList();
+		if (houses.isEmpty()) {
+			throw DomainException.invalid("buildingIds", "表决范围内没有登记的房屋");
+		}
+		jdbc.sql("delete from roll_entry where motion_id = :m").param("m", motionId).update();
+		var batch = new ArrayList<Object[]>();
+		for (var h : houses) {
+			batch.add(new Object[] { motionId, h.houseId(), h.kind(), h.areaCenti(),
+					String.join("|", h.ownerIds().stream().map(String::valueOf).toList()), h.developerHeld() });
+		}
+		template.batchUpdate("insert into roll_entry (motion_id, house_id, kind, area_centi, owner_ids, developer_held) values (?, ?, ?, ?, ?, ?)",
+				batch);
+		var roll = roll(motionId, motion.includeParking);
+		motion.publish(roll.totalArea(), roll.totalHead(), sha256("motion:" + motionId), Instant.now());
+		motions.save(motion);
+		events.publishEvent(GovernanceChanged.of("published", motionId, "roll " + roll.totalHead() + " voters, " + roll.totalArea() + " centi-m²"));
+		return view(actor, motion);
+	}
+
+	Roll roll(long motionId, boolean includeParking) {
+		var houses = jdbc.sql("select * from roll_entry where motion_id = :m order by house_id").param("m", motionId)
+			.query((rs, n) -> new RollHouse(String.valueOf(rs.getLong("house_id")), RollHouse.Kind.valueOf(rs.getString("kind")),
+					rs.getLong("area_centi"), rs.getString("owner_ids").isEmpty() ? List.of() : List.of(rs.getString("owner_ids").split("\\|")),
+					rs.getBoolean("developer_held")))
+			.list();
+		return Roll.freeze(houses, includeParking);
+	}
+
+	public record Receipt(long ballotId, String hash, Instant castAt) {
+	}
+
+	/** An owner votes online; a later vote replaces the earlier one until the close (both are kept). */
+	public Receipt vote(Actor actor, long motionId, Choice choice, List<String> candidates) {
+		var motion = visible(actor, motionId);
+		if (actor.role() != Role.RESIDENT) {
+			throw DomainException.forbidden("只有已认证的业主可以投票");
+		}
+		// one motion's ballots are chained, so they are written one at a time
+		jdbc.sql("select id from motion where id = :id for update").param("id", motionId).query(Long.class).single();
+		motion = motions.findById(motionId).orElseThrow();
+		if (!motion.openAt(Instant.now())) {
+			throw DomainException.conflict("voting-closed", "不在投票时间内");
+		}
+		var roll = roll(motionId, motion.includeParking);
+		var owners = identity.ownerIdsOf(actor.userId());
+		var voter = owners.stream().sorted().map(String::valueOf).map(roll::voterOf).flatMap(Optional::stream).findFirst()
+			.orElseThrow(() -> DomainException.forbidden("您不在本次表决名册中（仅认证业主可投票，租户不可）"));
+		String castBy = owners.stream().map(String::valueOf).filter(o -> voter.ownerIds().contains(o)).sorted().findFirst().orElseThrow();
+		boolean election = motion.matter() == Matter.ELECT_COMMITTEE;
+		String candidateList = null;
+		if (election) {
+			var chosen = new java.util.LinkedHashSet<String>(candidates == null ? List.of() : candidates);
+			if (chosen.size() > motion.seats) {
+				throw DomainException.invalid("candidates", "最多选择 " + motion.seats + " 名候选人");
+			}
+			for (String c : chosen) {
+				if (!roll.isOwner(c) || Roll.DEVELOPER.equals(c)) {
+					throw DomainException.invalid("candidates", "候选人须为本小区业主");
+				}
+			}
+			candidateList = String.join("|", chosen);
+		}
+		else if (choice == null) {
+			throw DomainException.invalid("choice", "请选择同意、反对或弃权");
+		}
+		var previous = jdbc.sql("select channel from ballot where motion_id = :m and voter_id = :v and effective")
+			.param("m", motionId).param("v", voter.id()).query(String.class).optional();
+		if (previous.isPresent() && previous.get().equals("PAPER")) {
+			throw DomainException.conflict("paper-ballot", "已录入纸质表决票，不能再在线投票");
+		}
+		jdbc.sql("update ballot set effective = false where motion_id = :m and voter_id = :v and effective").param("m", motionId)
+			.param("v", voter.id()).update();
+		Instant castAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String choiceText = election ? null : choice.name();
+		String hash = sha256(BallotRecord.canonical(motion.lastHash, motionId, voter.id(), castBy, "ONLINE", choiceText, candidateList, false, castAt));
+		long id = jdbc.sql("""
+				insert into ballot (motion_id, voter_id, cast_by_owner, channel, choice, candidates, cast_at, previous_hash, hash)
+				values (:m, :v, :o, 'ONLINE', :c, :k, :t, :p, :h) returning id""")
+			.param("m", motionId).param("v", voter.id()).param("o", castBy).param("c", choiceText).param("k", candidateList)
+			.param("t", java.sql.Timestamp.from(castAt)).param("p", motion.lastHash).param("h", hash).query(Long.class).single();
+		jdbc.sql("update motion set last_hash = :h, version = version + 1 where id = :m").param("h", hash).param("m", motionId).update();
+		events.publishEvent(GovernanceChanged.of("ballot-cast", motionId, "ballot " + id + " receipt " + hash.substring(0, 12)));
+		return new Receipt(id, hash, castAt);
+	}
+
+	/** Counts every motion whose closing time has passed; safe to run on several instances at once. */
+	public int closeDue() {
+		var due = jdbc.sql("select id from motion where status = 'PUBLISHED' and closes_at <= now() for update skip locked")
+			.query(Long.class).list();
+		for (long id : due) {
+			count(id);
+		}
+		return due.size();
+	}
+
+	private void count(long motionId) {
+		var motion = motions.findById(motionId).orElseThrow();
+		var outcome = tally(motion);
+		motion.count(json.writeValueAsString(outcome), Instant.now());
+		motions.save(motion);
+		events.publishEvent(GovernanceChanged.of("counted", motionId, String.valueOf(outcome.result())));
+	}
+
+	private Tally.Outcome tally(Motion motion) {
+		var roll = roll(motion.id, motion.includeParking);
+		var ballots = effectiveBallots(motion.id);
+		if (motion.matter() == Matter.ELECT_COMMITTEE) {
+			return Tally.election(roll, ballots, motion.seats);
+		}
+		return Tally.motion(motion.matter(), roll, ballots, Set.of(), false);
+	}
+
+	private Map<String, Ballot> effectiveBallots(long motionId) {
+		var ballots = new LinkedHashMap<String, Ballot>();
+		jdbc.sql("select voter_id, choice, candidates from ballot where motion_id = :m and effective order by id").param("m", motionId)
+			.query((rs, n) -> ballots.put(rs.getString(1), rs.getString(2) != null ? Ballot.on(rs.getString(1), Choice.valueOf(rs.getString(2)))
+					: Ballot.forCandidates(rs.getString(1), rs.getString(3) == null || rs.getString(3).isEmpty() ? List.of()
+							: List.of(rs.getString(3).split("\\|")))))
+			.list();
+		return ballots;
+	}
+
+	// ---- reading ----
+
+	@Transactional(readOnly = true)
+	public MotionView get(Actor actor, long motionId) {
+		return view(actor, visible(actor, motionId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<MotionView> forCompound(Actor actor, long compoundId) {
+		return jdbc.sql("select id from motion where compound_id = :c order by id desc").param("c", compoundId).query(Long.class).list()
+			.stream().map(id -> motions.findById(id).orElseThrow()).filter(m -> canSee(actor, m)).map(m -> view(actor, m)).toList();
+	}
+
+	/** Who voted (not how), for the published participation list. */
+	@Transactional(readOnly = true)
+	public List<String> participation(Actor actor, long motionId) {
+		var motion = visible(actor, motionId);
+		if (motion.status != MotionStatus.CLOSED) {
+			throw DomainException.conflict("not-closed", "表决截止后公布参与名单");
+		}
+		return jdbc.sql("select voter_id from ballot where motion_id = :m and effective order by voter_id").param("m", motionId)
+			.query(String.class).list();
+	}
+
+	/** Recomputes the chain; returns the id of the first ballot whose hash or link does not hold. */
+	@Transactional(readOnly = true)
+	public Optional<Long> firstBrokenBallot(Actor actor, long motionId) {
+		visible(actor, motionId);
+		var broken = new ArrayList<Long>();
+		var previous = new String[] { sha256("motion:" + motionId) };
+		jdbc.sql("select * from ballot where motion_id = :m order by id").param("m", motionId).query((rs, n) -> {
+			String expected = sha256(BallotRecord.canonical(previous[0], motionId, rs.getString("voter_id"), rs.getString("cast_by_owner"),
+					rs.getString("channel"), rs.getString("choice"), rs.getString("candidates"), rs.getBoolean("proxy"),
+					rs.getTimestamp("cast_at").toInstant()));
+			if (!rs.getString("previous_hash").equals(previous[0]) || !rs.getString("hash").equals(expected)) {
+				broken.add(rs.getLong("id"));
+			}
+			previous[0] = rs.getString("hash");
+			return null;
+		}).list();
+		return broken.stream().findFirst();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Receipt> myReceipt(Actor actor, long motionId) {
+		visible(actor, motionId);
+		var owners = identity.ownerIdsOf(actor.userId()).stream().map(String::valueOf).toList();
+		if (owners.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, hash, cast_at from ballot where motion_id = :m and effective and cast_by_owner in (:o) order by id desc limit 1")
+			.param("m", motionId).param("o", owners)
+			.query((rs, n) -> new Receipt(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant())).optional();
+	}
+
+	private MotionView view(Actor actor, Motion m) {
+		Tally.Outcome outcome = null;
+		if (m.result != null) {
+			outcome = json.readValue(m.result, Tally.Outcome.class);
+		}
+		long ballots = jdbc.sql("select count(*) from ballot where motion_id = :m and effective").param("m", m.id).query(Long.class).single();
+		return new MotionView(m.id, m.compoundId, m.matter, m.matter().label(), m.title, m.body, m.seats, m.opensAt, m.closesAt,
+				m.convenedBy, m.status, m.rollArea, m.rollHead, m.publishedAt, outcome, m.objectionsUntil, ballots,
+				m.openAt(Instant.now()), m.version);
+	}
+
+	static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

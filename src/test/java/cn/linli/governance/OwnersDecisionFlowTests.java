@@ -1,0 +1,174 @@
+package cn.linli.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.Fixtures;
+import cn.linli.LinliTest;
+import cn.linli.identity.UserAdministration;
+
+/** A motion from draft to count through the API: roll, ballots, history, concurrency, scope, export and recount, chain. */
+@LinliTest
+class OwnersDecisionFlowTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserAdministration users;
+
+	@Autowired
+	OwnersDecisions decisions;
+
+	String token(String username) throws Exception {
+		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
+		return json.readTree(body).get("access_token").asString();
+	}
+
+	MockHttpServletResponse call(String token, String method, String path, String body) throws Exception {
+		var request = method.equals("GET") ? get(path) : post(path).contentType(MediaType.APPLICATION_JSON).content(body == null ? "{}" : body);
+		return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+	}
+
+	JsonNode ok(MockHttpServletResponse response) throws Exception {
+		assertThat(response.getStatus()).as(response.getContentAsString()).isBetween(200, 201);
+		return json.readTree(response.getContentAsString());
+	}
+
+	/** A resident account for an owner who holds exactly one house, alone, in the compound. */
+	String residentFor(long compoundId, int nth, String prefix) {
+		var row = jdbc.sql("""
+				select h.id as house_id, ho.owner_id from house h join building b on b.id = h.building_id
+				join house_owner ho on ho.house_id = h.id
+				where b.compound_id = ? and not h.developer_held and h.kind = 'RESIDENTIAL'
+				  and (select count(*) from house_owner x where x.house_id = h.id) = 1
+				  and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
+				order by h.id offset ? limit 1""").param(compoundId).param(nth)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		String username = prefix + nth;
+		users.createBoundResident(username, Fixtures.phone(), "业主" + nth, LinliTest.PASSWORD, row[0], row[1]);
+		return username;
+	}
+
+	@Test
+	void aMotionGoesFromDraftToACountThatAnyoneCanReproduce() throws Exception {
+		long compound = jdbc.sql("select compound_id from app_user where username = 'committee'").query(Long.class).single();
+		String committee = token("committee");
+		String community = token("community");
+		var now = Instant.now();
+		String draft = """
+				{"matter":4,"title":"续聘物业服务企业","body":"是否续聘现物业服务企业三年","opensAt":"%s","closesAt":"%s"}"""
+			.formatted(now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS));
+		long id = ok(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft)).get("id").asLong();
+		assertThat(call(committee, "POST", "/api/v1/motions/" + id + "/publish", null).getStatus()).as("the community publishes").isEqualTo(403);
+
+		var published = ok(call(community, "POST", "/api/v1/motions/" + id + "/publish", null));
+		assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
+		long registryArea = jdbc.sql("""
+				select sum(exclusive_area_centi) from house h join building b on b.id = h.building_id
+				where b.compound_id = ? and h.kind not in ('PARKING', 'STALL')""").param(compound).query(Long.class).single();
+		assertThat(published.get("rollArea").asLong()).isEqualTo(registryArea);
+		assertThat(published.get("rollHead").asLong()).isBetween(100L, 150L);
+
+		// a change of ownership after publication does not touch the roll
+		jdbc.sql("update house set exclusive_area_centi = exclusive_area_centi + 100 where id = (select house_id from roll_entry where motion_id = ? order by house_id limit 1)")
+			.param(id).update();
+		assertThat(ok(call(community, "GET", "/api/v1/motions/" + id, null)).get("rollArea").asLong()).isEqualTo(registryArea);
+
+		String r1 = token(residentFor(compound, 0, "flow"));
+		String r2 = token(residentFor(compound, 1, "flow"));
+		String r3 = token(residentFor(compound, 2, "flow"));
+		String receipt = ok(call(r1, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"AGREE\"}")).get("hash").asString();
+		assertThat(receipt).hasSize(64);
+		ok(call(r2, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"OPPOSE\"}"));
+		ok(call(r3, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"AGREE\"}"));
+		ok(call(r3, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"ABSTAIN\"}"));
+		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ?").param(id).query(Long.class).single()).as("history kept").isEqualTo(4);
+
+		// fifty submissions at once for one voter leave exactly one effective ballot
+		var pool = Executors.newFixedThreadPool(16);
+		var tasks = new ArrayList<Callable<Integer>>();
+		for (int i = 0; i < 50; i++) {
+			String choice = i % 2 == 0 ? "AGREE" : "OPPOSE";
+			tasks.add(() -> call(r1, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"" + choice + "\"}").getStatus());
+		}
+		var statuses = pool.invokeAll(tasks).stream().map(f -> {
+			try {
+				return f.get();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}).toList();
+		pool.shutdown();
+		assertThat(statuses).containsOnly(200);
+		String voter1 = jdbc.sql("select voter_id from ballot where motion_id = ? order by id limit 1").param(id).query(String.class).single();
+		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ? and voter_id = ? and effective").param(id).param(voter1)
+			.query(Long.class).single()).isOne();
+		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ? and effective").param(id).query(Long.class).single()).isEqualTo(3);
+		assertThat(ok(call(community, "GET", "/api/v1/motions/" + id + "/chain", null)).get("intact").asBoolean()).isTrue();
+
+		// an owner of another compound neither sees nor votes
+		long elsewhere = jdbc.sql("select b.compound_id from house h join building b on b.id = h.building_id join compound c on c.id = b.compound_id where c.community_code like '371003%' limit 1")
+			.query(Long.class).single();
+		String stranger = token(residentFor(elsewhere, 0, "stranger"));
+		assertThat(call(stranger, "GET", "/api/v1/motions/" + id, null).getStatus()).isEqualTo(404);
+		assertThat(call(stranger, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"AGREE\"}").getStatus()).isEqualTo(404);
+		assertThat(call(token("company"), "GET", "/api/v1/motions/" + id, null).getStatus()).isEqualTo(404);
+
+		// the close: counted by the same Tally, the participation list says who voted, not how
+		jdbc.sql("update motion set closes_at = now() - interval '1 second' where id = ?").param(id).update();
+		assertThat(call(r2, "POST", "/api/v1/motions/" + id + "/ballots", "{\"choice\":\"AGREE\"}").getStatus()).isEqualTo(409);
+		decisions.closeDue();
+		var closed = ok(call(community, "GET", "/api/v1/motions/" + id, null));
+		assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+		var outcome = closed.get("outcome");
+		assertThat(outcome.get("participatingHead").asLong()).isEqualTo(3);
+		assertThat(outcome.get("result").asString()).isEqualTo("NO_QUORUM");
+		assertThat(ok(call(r2, "GET", "/api/v1/motions/" + id + "/participation", null))).hasSize(3);
+
+		// export the two files and recount them: the same figures
+		byte[] houses = call(community, "GET", "/api/v1/motions/" + id + "/houses.csv", null).getContentAsByteArray();
+		byte[] ballots = call(committee, "GET", "/api/v1/motions/" + id + "/ballots.csv", null).getContentAsByteArray();
+		var recount = json.readTree(mvc.perform(multipart("/api/v1/governance/tally").file(new MockMultipartFile("houses", houses))
+			.file(new MockMultipartFile("ballots", ballots)).param("matter", "4").header("Authorization", "Bearer " + r2))
+			.andReturn().getResponse().getContentAsString());
+		for (String field : List.of("totalArea", "totalHead", "participatingArea", "participatingHead", "agreeArea", "agreeHead", "result")) {
+			assertThat(recount.get(field).toString()).as(field).isEqualTo(outcome.get(field).toString());
+		}
+
+		// altering a stored ballot is detected
+		long secondBallot = jdbc.sql("select id from ballot where motion_id = ? order by id offset 1 limit 1").param(id).query(Long.class).single();
+		jdbc.sql("update ballot set choice = 'AGREE' where id = ?").param(secondBallot).update();
+		var chain = ok(call(community, "GET", "/api/v1/motions/" + id + "/chain", null));
+		assertThat(chain.get("intact").asBoolean()).isFalse();
+		assertThat(chain.get("firstBrokenBallot").asLong()).isEqualTo(secondBallot);
+	}
+}
