@@ -271,6 +271,18 @@ public class OwnersDecisions {
 		return broken.stream().findFirst();
 	}
 
+	/** 选票公示板: every ballot's receipt in order, effective or replaced, without voter or choice. */
+	public record BoardEntry(long ballotId, String hash, String previousHash, Instant castAt, boolean effective) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<BoardEntry> board(Actor actor, long motionId) {
+		visible(actor, motionId);
+		return jdbc.sql("select id, hash, previous_hash, cast_at, effective from ballot where motion_id = :m order by id").param("m", motionId)
+			.query((rs, n) -> new BoardEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getBoolean(5)))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Receipt> myReceipt(Actor actor, long motionId) {
 		visible(actor, motionId);

@@ -2,11 +2,7 @@ package cn.linli.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import cn.linli.LinliTest;
 
@@ -31,45 +24,30 @@ import cn.linli.LinliTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreetDashboardBrowserTests {
 
-	static final Path SHOTS = Paths.get("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	Playwright playwright;
-
-	Browser browser;
+	PhoneBrowser browser;
 
 	@BeforeAll
 	void launch() throws Exception {
-		Files.createDirectories(SHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-			.setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		browser = new PhoneBrowser(port);
 	}
 
 	@AfterAll
 	void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
+		browser.close();
 	}
 
 	Page phone() {
-		var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 812).setDeviceScaleFactor(2)
-			.setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
-		return context.newPage();
+		return browser.phone();
 	}
 
 	String url(String path) {
-		return "http://localhost:" + port + path;
+		return browser.url(path);
 	}
 
 	@Test
@@ -89,7 +67,7 @@ class StreetDashboardBrowserTests {
 		assertThat(page.locator("h1").textContent()).contains("红色物业覆盖");
 		assertThat(page.locator(".kpi").count()).isEqualTo(5);
 		page.waitForSelector("#chart canvas");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("1-street-dashboard.png")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("1-street-dashboard.png")).setFullPage(true));
 
 		// the communities listed are the street's own
 		for (String code : page.locator("#children tbody a").all().stream().map(a -> a.getAttribute("href")).toList()) {
@@ -99,13 +77,13 @@ class StreetDashboardBrowserTests {
 		page.waitForURL("**/dashboard/" + community);
 		var listed = page.locator("#children tbody a").allTextContents();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("2-community-dashboard.png")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("2-community-dashboard.png")).setFullPage(true));
 
 		page.click("text=查看该区域全部小区");
 		page.waitForURL("**/compounds?region=" + community);
 		var compounds = page.locator("ul.compounds li a").allTextContents();
 		assertThat(compounds).containsExactlyInAnyOrderElementsOf(expected);
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("3-community-compounds.png")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("3-community-compounds.png")).setFullPage(true));
 
 		// the page fits a 375-px phone: nothing wider than the viewport outside scrollable tables
 		Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
@@ -116,7 +94,7 @@ class StreetDashboardBrowserTests {
 		var response = page.navigate(url("/compounds/" + foreign));
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(page.locator("h1").textContent()).isEqualTo("未找到");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("4-foreign-compound-refused.png")));
+		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("4-foreign-compound-refused.png")));
 	}
 
 	@Test
@@ -129,6 +107,6 @@ class StreetDashboardBrowserTests {
 		assertThat(manifest.text()).contains("\"display\": \"standalone\"", "icon-512.png");
 		assertThat(page.request().get(url("/icons/icon-512.png")).ok()).isTrue();
 		page.waitForFunction("navigator.serviceWorker.getRegistration().then(r => !!r && !!r.active)");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("5-resident-signup.png")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("5-resident-signup.png")).setFullPage(true));
 	}
 }

@@ -23,7 +23,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.linli.Fixtures;
 import cn.linli.LinliTest;
 import cn.linli.identity.UserAdministration;
 
@@ -62,19 +61,8 @@ class OwnersDecisionFlowTests {
 		return json.readTree(response.getContentAsString());
 	}
 
-	/** A resident account for an owner who holds exactly one house, alone, in the compound. */
 	String residentFor(long compoundId, int nth, String prefix) {
-		var row = jdbc.sql("""
-				select h.id as house_id, ho.owner_id from house h join building b on b.id = h.building_id
-				join house_owner ho on ho.house_id = h.id
-				where b.compound_id = ? and not h.developer_held and h.kind = 'RESIDENTIAL'
-				  and (select count(*) from house_owner x where x.house_id = h.id) = 1
-				  and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
-				order by h.id offset ? limit 1""").param(compoundId).param(nth)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-		String username = prefix + nth;
-		users.createBoundResident(username, Fixtures.phone(), "业主" + nth, LinliTest.PASSWORD, row[0], row[1]);
-		return username;
+		return Residents.forOwner(jdbc, users, compoundId, nth, prefix);
 	}
 
 	@Test

@@ -1,0 +1,126 @@
+package cn.linli.governance;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.linli.governance.Ballot.Choice;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.CurrentActor;
+
+/** The owners' assembly pages: motions of a compound, the notice, the phone ballot, the result and the ballot board. */
+@Controller
+class GovernancePages {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final OwnersDecisions decisions;
+
+	GovernancePages(OwnersDecisions decisions) {
+		this.decisions = decisions;
+	}
+
+	@GetMapping("/governance/compounds/{compoundId}")
+	String motions(@PathVariable long compoundId, Model model) {
+		model.addAttribute("compoundId", compoundId);
+		model.addAttribute("motions", decisions.forCompound(CurrentActor.get(), compoundId));
+		model.addAttribute("matters", Matter.values());
+		return "governance/motions";
+	}
+
+	@PostMapping("/governance/compounds/{compoundId}")
+	String draft(@PathVariable long compoundId, @RequestParam int matter, @RequestParam String title, @RequestParam String body,
+			@RequestParam(required = false) Integer seats, @RequestParam String opensAt, @RequestParam String closesAt,
+			RedirectAttributes redirect) {
+		try {
+			var motion = decisions.draft(CurrentActor.get(), compoundId, new MotionDraft(Matter.of(matter), title, body,
+					matter == 3 ? seats : null, List.of(), instant(opensAt), instant(closesAt), false, false));
+			return "redirect:/governance/motions/" + motion.id();
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/governance/compounds/" + compoundId;
+		}
+	}
+
+	@GetMapping("/governance/motions/{id}")
+	String motion(@PathVariable long id, Model model) {
+		var actor = CurrentActor.get();
+		var motion = decisions.get(actor, id);
+		model.addAttribute("motion", motion);
+		model.addAttribute("receipt", decisions.myReceipt(actor, id).orElse(null));
+		if (motion.status() == MotionStatus.CLOSED) {
+			model.addAttribute("participation", decisions.participation(actor, id));
+		}
+		return "governance/motion";
+	}
+
+	@PostMapping("/governance/motions/{id}/publish")
+	String publish(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			decisions.publish(CurrentActor.get(), id);
+		}
+		catch (DomainException e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/governance/motions/" + id;
+	}
+
+	@PostMapping("/governance/motions/{id}/ballots")
+	String vote(@PathVariable long id, @RequestParam(required = false) String choice,
+			@RequestParam(required = false) List<String> candidates, RedirectAttributes redirect) {
+		try {
+			Choice c = choice == null ? null : Choice.valueOf(choice);
+			var receipt = decisions.vote(CurrentActor.get(), id, c, candidates);
+			redirect.addFlashAttribute("notice", "投票成功，回执：" + receipt.hash());
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", "请选择同意、反对或弃权");
+		}
+		catch (DomainException e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/governance/motions/" + id;
+	}
+
+	@GetMapping("/governance/motions/{id}/board")
+	String board(@PathVariable long id, @RequestParam(required = false) String receipt, Model model) {
+		var actor = CurrentActor.get();
+		model.addAttribute("motion", decisions.get(actor, id));
+		var board = decisions.board(actor, id);
+		model.addAttribute("board", board);
+		model.addAttribute("broken", decisions.firstBrokenBallot(actor, id).orElse(null));
+		if (receipt != null && !receipt.isBlank()) {
+			String wanted = receipt.trim().toLowerCase();
+			model.addAttribute("receipt", wanted);
+			model.addAttribute("found", board.stream().filter(b -> b.hash().equals(wanted)).findFirst().orElse(null));
+		}
+		return "governance/board";
+	}
+
+	private static java.time.Instant instant(String local) {
+		try {
+			return LocalDateTime.parse(local).atZone(ZONE).toInstant();
+		}
+		catch (RuntimeException e) {
+			throw DomainException.invalid("opensAt", "时间格式错误");
+		}
+	}
+}
