@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"linli.embedded.data-dir=target/test-pg/${random.uuid}", "linli.embedded.clean=true",
-		"linli.demo.password=" + LinliTest.PASSWORD, "logging.level.linli.sms=WARN" })
+		"linli.demo.password=" + LinliTest.PASSWORD, "logging.level.linli.sms=WARN",
+		"linli.uploads.dir=target/test-uploads" })
 @AutoConfigureMockMvc
 @Import(TestSupport.class)
 public @interface LinliTest {

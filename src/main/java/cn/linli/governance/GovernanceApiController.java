@@ -30,10 +30,12 @@ class GovernanceApiController {
 
 	private final OwnersDecisions decisions;
 	private final GovernanceExports exports;
+	private final cn.linli.shared.upload.UploadStore uploads;
 
-	GovernanceApiController(OwnersDecisions decisions, GovernanceExports exports) {
+	GovernanceApiController(OwnersDecisions decisions, GovernanceExports exports, cn.linli.shared.upload.UploadStore uploads) {
 		this.decisions = decisions;
 		this.exports = exports;
+		this.uploads = uploads;
 	}
 
 	record DraftRequest(Integer matter, String title, String body, Integer seats, List<Long> buildingIds, Instant opensAt,
@@ -76,16 +78,36 @@ class GovernanceApiController {
 	@PostMapping("/motions/{id}/ballots")
 	@Operation(summary = "业主在线投票（截止前可修改），返回回执哈希")
 	OwnersDecisions.Receipt vote(@PathVariable long id, @RequestBody BallotRequest request) {
-		Choice choice = null;
-		if (request.choice() != null) {
-			try {
-				choice = Choice.valueOf(request.choice().trim().toUpperCase());
-			}
-			catch (IllegalArgumentException e) {
-				throw DomainException.invalid("choice", "choice 应为 AGREE/OPPOSE/ABSTAIN");
-			}
+		return decisions.vote(CurrentActor.get(), id, parse(request.choice()), request.candidates());
+	}
+
+	@PostMapping(path = "/motions/{id}/paper-ballots", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "业委会录入纸质表决票（须附扫描件；代理/监护须附授权委托书）")
+	OwnersDecisions.Receipt paper(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String ownerId,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String choice,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) List<String> candidates,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean proxy,
+			@org.springframework.web.bind.annotation.RequestPart("sheet") org.springframework.web.multipart.MultipartFile sheet,
+			@org.springframework.web.bind.annotation.RequestPart(name = "authorisation", required = false) org.springframework.web.multipart.MultipartFile authorisation) {
+		var actor = CurrentActor.get();
+		decisions.get(actor, id);
+		var allowed = new cn.linli.shared.upload.UploadStore.Type[] { cn.linli.shared.upload.UploadStore.Type.JPEG,
+				cn.linli.shared.upload.UploadStore.Type.PNG, cn.linli.shared.upload.UploadStore.Type.PDF };
+		String sheetKey = uploads.store(sheet, "sheet", allowed);
+		String authKey = proxy ? uploads.store(authorisation, "authorisation", allowed) : null;
+		return decisions.enterPaperBallot(actor, id, ownerId, parse(choice), candidates, sheetKey, proxy, authKey);
+	}
+
+	private static Choice parse(String choice) {
+		if (choice == null || choice.isBlank()) {
+			return null;
 		}
-		return decisions.vote(CurrentActor.get(), id, choice, request.candidates());
+		try {
+			return Choice.valueOf(choice.trim().toUpperCase());
+		}
+		catch (IllegalArgumentException e) {
+			throw DomainException.invalid("choice", "choice 应为 AGREE/OPPOSE/ABSTAIN");
+		}
 	}
 
 	@GetMapping("/motions/{id}/participation")

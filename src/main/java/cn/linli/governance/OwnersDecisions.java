@@ -92,6 +92,13 @@ public class OwnersDecisions {
 		else {
 			throw DomainException.forbidden("只有本小区业委会或所在社区（筹备组/居委会）可以发起表决");
 		}
+		var rules = registry.assemblyRules(compoundId);
+		if (draft.followMajority() && !rules.followMajority()) {
+			throw DomainException.invalid("followMajority", "本小区议事规则未规定从众，不能采用");
+		}
+		if (draft.includeParking() && !rules.parkingInRoll()) {
+			throw DomainException.invalid("includeParking", "本小区议事规则未将车位、摊位计入表决");
+		}
 		var motion = motions.save(Motion.draft(compoundId, draft, convenedBy));
 		events.publishEvent(GovernanceChanged.of("drafted", motion.id, motion.title));
 		return view(actor, motion);
@@ -139,25 +146,74 @@ public class OwnersDecisions {
 
 	/** An owner votes online; a later vote replaces the earlier one until the close (both are kept). */
 	public Receipt vote(Actor actor, long motionId, Choice choice, List<String> candidates) {
-		var motion = visible(actor, motionId);
+		visible(actor, motionId);
 		if (actor.role() != Role.RESIDENT) {
 			throw DomainException.forbidden("只有已认证的业主可以投票");
 		}
-		// one motion's ballots are chained, so they are written one at a time
-		jdbc.sql("select id from motion where id = :id for update").param("id", motionId).query(Long.class).single();
-		motion = motions.findById(motionId).orElseThrow();
-		if (!motion.openAt(Instant.now())) {
-			throw DomainException.conflict("voting-closed", "不在投票时间内");
-		}
+		var motion = lockOpen(motionId);
 		var roll = roll(motionId, motion.includeParking);
 		var owners = identity.ownerIdsOf(actor.userId());
 		var voter = owners.stream().sorted().map(String::valueOf).map(roll::voterOf).flatMap(Optional::stream).findFirst()
 			.orElseThrow(() -> DomainException.forbidden("您不在本次表决名册中（仅认证业主可投票，租户不可）"));
 		String castBy = owners.stream().map(String::valueOf).filter(o -> voter.ownerIds().contains(o)).sorted().findFirst().orElseThrow();
+		var previous = jdbc.sql("select channel from ballot where motion_id = :m and voter_id = :v and effective")
+			.param("m", motionId).param("v", voter.id()).query(String.class).optional();
+		if (previous.isPresent() && previous.get().equals("PAPER")) {
+			throw DomainException.conflict("paper-ballot", "已录入纸质表决票，不能再在线投票");
+		}
+		return cast(motion, roll, voter.id(), castBy, "ONLINE", choice, candidates, false, null);
+	}
+
+	/**
+	 * The committee (or the convening community) enters a paper ballot with its scanned sheet; a
+	 * proxy's or guardian's ballot also needs the uploaded authorisation. Refused when the voter has
+	 * already voted in any channel.
+	 */
+	public Receipt enterPaperBallot(Actor actor, long motionId, String ownerId, Choice choice, List<String> candidates,
+			String sheetKey, boolean proxy, String authorisationKey) {
+		var seen = visible(actor, motionId);
+		boolean committee = actor.role() == Role.COMMITTEE;
+		boolean convener = actor.role() == Role.COMMUNITY && "COMMUNITY".equals(seen.convenedBy);
+		if (!(committee || convener)) {
+			throw DomainException.forbidden("纸质表决票由业委会（或召集的社区）录入");
+		}
+		if (sheetKey == null) {
+			throw DomainException.invalid("sheet", "须上传纸质表决票扫描件");
+		}
+		if (proxy && authorisationKey == null) {
+			throw DomainException.invalid("authorisation", "代理或监护投票须上传授权委托书");
+		}
+		var motion = lockOpen(motionId);
+		var roll = roll(motionId, motion.includeParking);
+		var voter = roll.voterOf(ownerId == null ? "" : ownerId.trim())
+			.orElseThrow(() -> DomainException.invalid("ownerId", "该业主不在本次表决名册中"));
+		boolean voted = jdbc.sql("select exists (select 1 from ballot where motion_id = :m and voter_id = :v and effective)")
+			.param("m", motionId).param("v", voter.id()).query(Boolean.class).single();
+		if (voted) {
+			throw DomainException.conflict("already-voted", "该业主已投票（在线或纸质），不能重复录入");
+		}
+		String attachment = proxy ? sheetKey + "|" + authorisationKey : sheetKey;
+		return cast(motion, roll, voter.id(), ownerId.trim(), "PAPER", choice, candidates, proxy, attachment);
+	}
+
+	/** Ballots of one motion are chained, so they are written one at a time under the motion's row lock. */
+	private Motion lockOpen(long motionId) {
+		jdbc.sql("select id from motion where id = :id for update").param("id", motionId).query(Long.class).single();
+		var motion = motions.findById(motionId).orElseThrow();
+		if (!motion.openAt(Instant.now())) {
+			throw DomainException.conflict("voting-closed", "不在投票时间内");
+		}
+		return motion;
+	}
+
+	private Receipt cast(Motion motion, Roll roll, String voterId, String castBy, String channel, Choice choice,
+			List<String> candidates, boolean proxy, String attachment) {
+		long motionId = motion.id;
 		boolean election = motion.matter() == Matter.ELECT_COMMITTEE;
 		String candidateList = null;
 		if (election) {
-			var chosen = new java.util.LinkedHashSet<String>(candidates == null ? List.of() : candidates);
+			var chosen = new java.util.LinkedHashSet<String>(candidates == null ? List.of()
+					: candidates.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList());
 			if (chosen.size() > motion.seats) {
 				throw DomainException.invalid("candidates", "最多选择 " + motion.seats + " 名候选人");
 			}
@@ -171,23 +227,19 @@ public class OwnersDecisions {
 		else if (choice == null) {
 			throw DomainException.invalid("choice", "请选择同意、反对或弃权");
 		}
-		var previous = jdbc.sql("select channel from ballot where motion_id = :m and voter_id = :v and effective")
-			.param("m", motionId).param("v", voter.id()).query(String.class).optional();
-		if (previous.isPresent() && previous.get().equals("PAPER")) {
-			throw DomainException.conflict("paper-ballot", "已录入纸质表决票，不能再在线投票");
-		}
 		jdbc.sql("update ballot set effective = false where motion_id = :m and voter_id = :v and effective").param("m", motionId)
-			.param("v", voter.id()).update();
+			.param("v", voterId).update();
 		Instant castAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		String choiceText = election ? null : choice.name();
-		String hash = sha256(BallotRecord.canonical(motion.lastHash, motionId, voter.id(), castBy, "ONLINE", choiceText, candidateList, false, castAt));
+		String hash = sha256(BallotRecord.canonical(motion.lastHash, motionId, voterId, castBy, channel, choiceText, candidateList, proxy, castAt));
 		long id = jdbc.sql("""
-				insert into ballot (motion_id, voter_id, cast_by_owner, channel, choice, candidates, cast_at, previous_hash, hash)
-				values (:m, :v, :o, 'ONLINE', :c, :k, :t, :p, :h) returning id""")
-			.param("m", motionId).param("v", voter.id()).param("o", castBy).param("c", choiceText).param("k", candidateList)
-			.param("t", java.sql.Timestamp.from(castAt)).param("p", motion.lastHash).param("h", hash).query(Long.class).single();
+				insert into ballot (motion_id, voter_id, cast_by_owner, channel, choice, candidates, proxy, attachment, cast_at, previous_hash, hash)
+				values (:m, :v, :o, :ch, :c, :k, :proxy, :a, :t, :p, :h) returning id""")
+			.param("m", motionId).param("v", voterId).param("o", castBy).param("ch", channel).param("c", choiceText)
+			.param("k", candidateList).param("proxy", proxy).param("a", attachment).param("t", java.sql.Timestamp.from(castAt))
+			.param("p", motion.lastHash).param("h", hash).query(Long.class).single();
 		jdbc.sql("update motion set last_hash = :h, version = version + 1 where id = :m").param("h", hash).param("m", motionId).update();
-		events.publishEvent(GovernanceChanged.of("ballot-cast", motionId, "ballot " + id + " receipt " + hash.substring(0, 12)));
+		events.publishEvent(GovernanceChanged.of("ballot-cast", motionId, channel + (proxy ? " proxy" : "") + " ballot " + id + " receipt " + hash.substring(0, 12)));
 		return new Receipt(id, hash, castAt);
 	}
 

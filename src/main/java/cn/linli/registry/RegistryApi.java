@@ -75,6 +75,15 @@ public class RegistryApi {
 			boolean developerHeld) {
 	}
 
+	/** What the owners' assembly's rules of procedure say about the roll and about 从众; both off without an assembly. */
+	public record AssemblyRules(boolean parkingInRoll, boolean followMajority) {
+	}
+
+	public AssemblyRules assemblyRules(long compoundId) {
+		return jdbc.sql("select parking_in_roll, follow_majority_enabled from owners_assembly where compound_id = :c").param("c", compoundId)
+			.query((rs, n) -> new AssemblyRules(rs.getBoolean(1), rs.getBoolean(2))).optional().orElse(new AssemblyRules(false, false));
+	}
+
 	public String communityOf(long compoundId) {
 		return jdbc.sql("select community_code from compound where id = :id").param("id", compoundId).query(String.class)
 			.optional().orElseThrow(() -> DomainException.notFound("小区"));

@@ -1,0 +1,85 @@
+package cn.linli.shared.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.linli.shared.domain.DomainException;
+
+/**
+ * Stores uploaded photos and scans on local disk. The type is read from the bytes, never from the
+ * name; the stored name is random, so no path a user sends is ever used.
+ */
+@Component
+public class UploadStore {
+
+	public static final long MAX_BYTES = 5L * 1024 * 1024;
+
+	public enum Type {
+		JPEG("jpg"), PNG("png"), WEBP("webp"), PDF("pdf");
+
+		final String extension;
+
+		Type(String extension) {
+			this.extension = extension;
+		}
+	}
+
+	private final Path root;
+
+	UploadStore(@Value("${linli.uploads.dir:./data/uploads}") String root) {
+		this.root = Path.of(root).toAbsolutePath().normalize();
+	}
+
+	/** Stores a file and returns its key (a relative path made by the store). */
+	public String store(MultipartFile file, String field, Type... allowed) {
+		if (file == null || file.isEmpty()) {
+			throw DomainException.invalid(field, "请上传文件");
+		}
+		if (file.getSize() > MAX_BYTES) {
+			throw DomainException.invalid(field, "文件不能超过 5 MB");
+		}
+		try (InputStream in = file.getInputStream()) {
+			byte[] head = in.readNBytes(12);
+			Type type = detect(head);
+			if (type == null || !java.util.Arrays.asList(allowed).contains(type)) {
+				throw DomainException.invalid(field, "文件类型不支持：仅限 " + java.util.Arrays.toString(allowed));
+			}
+			var day = LocalDate.now();
+			String key = day.getYear() + "/" + String.format("%02d", day.getMonthValue()) + "/" + UUID.randomUUID() + "." + type.extension;
+			Path target = root.resolve(key).normalize();
+			Files.createDirectories(target.getParent());
+			try (InputStream all = file.getInputStream()) {
+				Files.copy(all, target);
+			}
+			return key;
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("无法保存上传文件", e);
+		}
+	}
+
+	static Type detect(byte[] b) {
+		if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+			return Type.JPEG;
+		}
+		if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+			return Type.PNG;
+		}
+		if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+				&& b[11] == 'P') {
+			return Type.WEBP;
+		}
+		if (b.length >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+			return Type.PDF;
+		}
+		return null;
+	}
+}

@@ -1,0 +1,109 @@
+package cn.linli.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.LinliTest;
+import cn.linli.identity.UserAdministration;
+
+/** One effective ballot per voter across channels; paper and proxy ballots carry their scans. */
+@LinliTest
+class PaperBallotTests {
+
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserAdministration users;
+
+	String token(String username) throws Exception {
+		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
+		return json.readTree(body).get("access_token").asString();
+	}
+
+	MockHttpServletResponse paper(String token, long motion, String ownerId, String choice, byte[] sheet, boolean proxy, byte[] authorisation)
+			throws Exception {
+		var request = multipart("/api/v1/motions/" + motion + "/paper-ballots").file(new MockMultipartFile("sheet", "sheet.png", "image/png", sheet))
+			.param("ownerId", ownerId).param("choice", choice).param("proxy", String.valueOf(proxy));
+		if (authorisation != null) {
+			request.file(new MockMultipartFile("authorisation", "auth.png", "image/png", authorisation));
+		}
+		return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+	}
+
+	@Test
+	void paperAndOnlineBallotsExcludeEachOther() throws Exception {
+		long compound = jdbc.sql("select compound_id from app_user where username = 'committee'").query(Long.class).single();
+		String committee = token("committee");
+		var now = Instant.now();
+		var draft = mvc.perform(post("/api/v1/compounds/" + compound + "/motions").header("Authorization", "Bearer " + committee)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"matter":5,"title":"使用维修资金更换电梯","body":"3号楼电梯更换","opensAt":"%s","closesAt":"%s"}"""
+				.formatted(now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS)))).andReturn().getResponse();
+		long motion = json.readTree(draft.getContentAsString()).get("id").asLong();
+		mvc.perform(post("/api/v1/motions/" + motion + "/publish").header("Authorization", "Bearer " + token("community")));
+
+		String online = Residents.forOwner(jdbc, users, compound, 30, "paper");
+		String onlineOwner = jdbc.sql("select owner_id::text from resident_binding rb join app_user u on u.id = rb.user_id where u.username = ?")
+			.param(online).query(String.class).single();
+		String paperOwner = jdbc.sql("""
+				select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
+				where b.compound_id = ? and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
+				  and (select count(*) from house_owner x where x.house_id = h.id) = 1 and not h.developer_held
+				order by h.id offset 40 limit 1""").param(compound).query(String.class).single();
+
+		var entered = paper(committee, motion, paperOwner, "AGREE", PNG, false, null);
+		assertThat(entered.getStatus()).as(entered.getContentAsString()).isEqualTo(200);
+		assertThat(paper(committee, motion, paperOwner, "OPPOSE", PNG, false, null).getStatus()).as("paper twice").isEqualTo(409);
+
+		var voted = mvc.perform(post("/api/v1/motions/" + motion + "/ballots").header("Authorization", "Bearer " + token(online))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"choice\":\"OPPOSE\"}")).andReturn().getResponse();
+		assertThat(voted.getStatus()).isEqualTo(200);
+		assertThat(paper(committee, motion, onlineOwner, "AGREE", PNG, false, null).getStatus()).as("paper after online").isEqualTo(409);
+
+		// proxies need the authorisation; uploads are checked by their bytes and their size
+		String third = jdbc.sql("""
+				select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
+				where b.compound_id = ? and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
+				  and (select count(*) from house_owner x where x.house_id = h.id) = 1 and not h.developer_held
+				order by h.id offset 41 limit 1""").param(compound).query(String.class).single();
+		assertThat(paper(committee, motion, third, "AGREE", PNG, true, null).getStatus()).isEqualTo(400);
+		var fake = paper(committee, motion, third, "AGREE", "not an image".getBytes(), false, null);
+		assertThat(fake.getStatus()).isEqualTo(400);
+		assertThat(fake.getContentAsString()).contains("文件类型不支持");
+		byte[] big = new byte[(int) cn.linli.shared.upload.UploadStore.MAX_BYTES + 1];
+		System.arraycopy(PNG, 0, big, 0, PNG.length);
+		assertThat(paper(committee, motion, third, "AGREE", big, false, null).getStatus()).isEqualTo(400);
+		var proxy = paper(committee, motion, third, "ABSTAIN", PNG, true, PNG);
+		assertThat(proxy.getStatus()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ? and proxy and attachment like '%|%'").param(motion).query(Long.class).single())
+			.isOne();
+
+		// only the committee (or a convening community) enters paper ballots
+		assertThat(paper(token(online), motion, third, "AGREE", PNG, false, null).getStatus()).isEqualTo(403);
+		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ? and effective").param(motion).query(Long.class).single()).isEqualTo(3);
+	}
+}
