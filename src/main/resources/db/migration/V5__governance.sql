@@ -55,3 +55,11 @@ create table ballot (
 );
 create unique index ballot_one_effective on ballot (motion_id, voter_id) where effective;
 create index ballot_motion on ballot (motion_id, id);
+
+-- 送达: voters the convener has served with the notice; under 从众 those who then do not vote follow the majority
+create table motion_notice_served (
+    motion_id bigint not null references motion (id),
+    voter_id  varchar(40) not null,
+    served_at timestamptz not null default now(),
+    primary key (motion_id, voter_id)
+);

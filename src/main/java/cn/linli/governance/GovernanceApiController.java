@@ -110,6 +110,15 @@ class GovernanceApiController {
 		}
 	}
 
+	record ServedRequest(List<String> ownerIds) {
+	}
+
+	@PostMapping("/motions/{id}/served")
+	@Operation(summary = "记录已送达表决通知的业主（从众规则据此计入未表决业主）")
+	Map<String, Integer> served(@PathVariable long id, @RequestBody ServedRequest request) {
+		return Map.of("recorded", decisions.recordServed(CurrentActor.get(), id, request.ownerIds() == null ? List.of() : request.ownerIds()));
+	}
+
 	@GetMapping("/motions/{id}/participation")
 	List<String> participation(@PathVariable long id) {
 		return decisions.participation(CurrentActor.get(), id);

@@ -243,6 +243,28 @@ public class OwnersDecisions {
 		return new Receipt(id, hash, castAt);
 	}
 
+	/** The convener records that owners were served with the notice (送达), which 从众 needs. */
+	public int recordServed(Actor actor, long motionId, List<String> ownerIds) {
+		var motion = visible(actor, motionId);
+		boolean convener = (actor.role() == Role.COMMITTEE && "COMMITTEE".equals(motion.convenedBy))
+				|| (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(motion.compoundId)));
+		if (!convener) {
+			throw DomainException.forbidden("由召集人记录送达");
+		}
+		if (motion.status != MotionStatus.PUBLISHED) {
+			throw DomainException.conflict("motion-state", "只能在发布后、计票前记录送达");
+		}
+		var roll = roll(motionId, motion.includeParking);
+		int recorded = 0;
+		for (String ownerId : ownerIds) {
+			var voter = roll.voterOf(ownerId.trim()).orElseThrow(() -> DomainException.invalid("ownerIds", "业主「" + ownerId + "」不在表决名册中"));
+			recorded += jdbc.sql("insert into motion_notice_served (motion_id, voter_id) values (:m, :v) on conflict do nothing")
+				.param("m", motionId).param("v", voter.id()).update();
+		}
+		events.publishEvent(GovernanceChanged.of("served", motionId, recorded + " voters served"));
+		return recorded;
+	}
+
 	/** Counts every motion whose closing time has passed; safe to run on several instances at once. */
 	public int closeDue() {
 		var due = jdbc.sql("select id from motion where status = 'PUBLISHED' and closes_at <= now() for update skip locked")
@@ -267,7 +289,10 @@ public class OwnersDecisions {
 		if (motion.matter() == Matter.ELECT_COMMITTEE) {
 			return Tally.election(roll, ballots, motion.seats);
 		}
-		return Tally.motion(motion.matter(), roll, ballots, Set.of(), false);
+		var served = new HashSet<>(jdbc.sql("select voter_id from motion_notice_served where motion_id = :m").param("m", motion.id)
+			.query(String.class).list());
+		served.removeAll(ballots.keySet());
+		return Tally.motion(motion.matter(), roll, ballots, served, motion.followMajority);
 	}
 
 	private Map<String, Ballot> effectiveBallots(long motionId) {

@@ -159,4 +159,46 @@ class OwnersDecisionFlowTests {
 		assertThat(chain.get("intact").asBoolean()).isFalse();
 		assertThat(chain.get("firstBrokenBallot").asLong()).isEqualTo(secondBallot);
 	}
+
+	@Test
+	void followingTheMajorityCountsServedNonVotersOnlyWhereTheRulesSaySo() throws Exception {
+		long compound = jdbc.sql("select compound_id from app_user where username = 'committee'").query(Long.class).single();
+		String committee = token("committee");
+		String community = token("community");
+		var now = Instant.now();
+		String draft = """
+				{"matter":9,"title":"设置小区门禁","body":"是否加装人脸识别门禁","followMajority":true,"opensAt":"%s","closesAt":"%s"}"""
+			.formatted(now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS));
+		var refused = call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft);
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("议事规则");
+
+		jdbc.sql("update owners_assembly set follow_majority_enabled = true where compound_id = ?").param(compound).update();
+		try {
+			long id = ok(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft)).get("id").asLong();
+			ok(call(community, "POST", "/api/v1/motions/" + id + "/publish", null));
+			String[] choices = { "AGREE", "AGREE", "OPPOSE" };
+			for (int i = 0; i < 3; i++) {
+				ok(call(token(residentFor(compound, 50 + i, "follow")), "POST", "/api/v1/motions/" + id + "/ballots",
+						"{\"choice\":\"" + choices[i] + "\"}"));
+			}
+			var served = jdbc.sql("""
+					select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
+					where b.compound_id = ? and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
+					  and (select count(*) from house_owner x where x.house_id = h.id) = 1 and not h.developer_held
+					order by h.id offset 60 limit 2""").param(compound).query(String.class).list();
+			assertThat(ok(call(committee, "POST", "/api/v1/motions/" + id + "/served", "{\"ownerIds\":[\"" + served.get(0) + "\",\"" + served.get(1) + "\"]}"))
+				.get("recorded").asInt()).isEqualTo(2);
+			jdbc.sql("update motion set closes_at = now() - interval '1 second' where id = ?").param(id).update();
+			decisions.closeDue();
+			var outcome = ok(call(community, "GET", "/api/v1/motions/" + id, null)).get("outcome");
+			assertThat(outcome.get("participatingHead").asLong()).isEqualTo(3);
+			assertThat(outcome.get("agreeHead").asLong()).isEqualTo(2);
+			assertThat(outcome.get("deemed").get("participatingHead").asLong()).isEqualTo(5);
+			assertThat(outcome.get("deemed").get("agreeHead").asLong()).as("served non-voters follow the majority").isEqualTo(4);
+		}
+		finally {
+			jdbc.sql("update owners_assembly set follow_majority_enabled = false where compound_id = ?").param(compound).update();
+		}
+	}
 }
