@@ -55,6 +55,7 @@ public final class Benchmarks {
 
 		startup(jar);
 		cn.linli.governance.TallyBenchmark.run();
+		cn.linli.governance.PublishBenchmark.run(jar, WORK);
 	}
 
 	/** Returns {regions inserted, import ms, process wall ms}. */
@@ -178,7 +179,7 @@ public final class Benchmarks {
 		}
 	}
 
-	static void deleteRecursively(Path dir) throws IOException {
+	public static void deleteRecursively(Path dir) throws IOException {
 		if (!Files.exists(dir)) {
 			return;
 		}
