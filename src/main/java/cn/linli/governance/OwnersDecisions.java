@@ -87,6 +87,9 @@ public class OwnersDecisions {
 			convenedBy = "COMMITTEE";
 		}
 		else if (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(compoundId))) {
+			if (registry.hasCommitteeInTerm(compoundId)) {
+				throw DomainException.forbidden("本小区有任期内的业委会，应由业委会发起表决");
+			}
 			convenedBy = "COMMUNITY";
 		}
 		else {

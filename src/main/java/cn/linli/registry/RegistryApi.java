@@ -84,6 +84,11 @@ public class RegistryApi {
 			.query((rs, n) -> new AssemblyRules(rs.getBoolean(1), rs.getBoolean(2))).optional().orElse(new AssemblyRules(false, false));
 	}
 
+	public boolean hasCommitteeInTerm(long compoundId) {
+		return jdbc.sql("select exists (select 1 from owners_committee where compound_id = :c and :today >= formed_on and :today < term_ends_on)")
+			.param("c", compoundId).param("today", CompoundScope.today()).query(Boolean.class).single();
+	}
+
 	public String communityOf(long compoundId) {
 		return jdbc.sql("select community_code from compound where id = :id").param("id", compoundId).query(String.class)
 			.optional().orElseThrow(() -> DomainException.notFound("小区"));

@@ -76,6 +76,8 @@ class OwnersDecisionFlowTests {
 			.formatted(now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS));
 		long id = ok(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft)).get("id").asLong();
 		assertThat(call(committee, "POST", "/api/v1/motions/" + id + "/publish", null).getStatus()).as("the community publishes").isEqualTo(403);
+		assertThat(call(community, "POST", "/api/v1/compounds/" + compound + "/motions", draft).getStatus())
+			.as("with a committee in term, the committee convenes").isEqualTo(403);
 
 		var published = ok(call(community, "POST", "/api/v1/motions/" + id + "/publish", null));
 		assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
