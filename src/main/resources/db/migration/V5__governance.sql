@@ -63,3 +63,13 @@ create table motion_notice_served (
     served_at timestamptz not null default now(),
     primary key (motion_id, voter_id)
 );
+
+-- 附件: documents attached to a motion before it is published (plans, quotes, contracts)
+create table motion_attachment (
+    id          bigserial primary key,
+    motion_id   bigint not null references motion (id),
+    file_key    varchar(300) not null,
+    title       varchar(200) not null,
+    uploaded_at timestamptz not null default now()
+);
+create index motion_attachment_motion on motion_attachment (motion_id);

@@ -98,6 +98,25 @@ class GovernanceApiController {
 		return decisions.enterPaperBallot(actor, id, ownerId, parse(choice), candidates, sheetKey, proxy, authKey);
 	}
 
+	@PostMapping(path = "/motions/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "为草稿表决事项添加附件（PDF/图片，≤5MB）")
+	OwnersDecisions.Attachment attach(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String title,
+			@org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file) {
+		var actor = CurrentActor.get();
+		decisions.get(actor, id);
+		String key = uploads.store(file, "file", cn.linli.shared.upload.UploadStore.Type.PDF, cn.linli.shared.upload.UploadStore.Type.JPEG,
+				cn.linli.shared.upload.UploadStore.Type.PNG);
+		return decisions.attach(actor, id, title, key);
+	}
+
+	@GetMapping("/motions/{id}/attachments/{attachmentId}")
+	ResponseEntity<org.springframework.core.io.Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+		var found = decisions.attachments(CurrentActor.get(), id).stream().filter(a -> a.id() == attachmentId).findFirst()
+			.orElseThrow(() -> DomainException.notFound("附件"));
+		return ResponseEntity.ok().contentType(cn.linli.shared.upload.UploadStore.mediaType(found.fileKey()))
+			.header("Content-Disposition", "inline").header("X-Content-Type-Options", "nosniff").body(uploads.open(found.fileKey()));
+	}
+
 	private static Choice parse(String choice) {
 		if (choice == null || choice.isBlank()) {
 			return null;

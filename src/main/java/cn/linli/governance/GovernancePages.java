@@ -23,9 +23,38 @@ class GovernancePages {
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final OwnersDecisions decisions;
+	private final cn.linli.shared.upload.UploadStore uploads;
 
-	GovernancePages(OwnersDecisions decisions) {
+	GovernancePages(OwnersDecisions decisions, cn.linli.shared.upload.UploadStore uploads) {
 		this.decisions = decisions;
+		this.uploads = uploads;
+	}
+
+	@PostMapping("/governance/motions/{id}/attachments")
+	String attach(@PathVariable long id, @RequestParam String title,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
+		var actor = CurrentActor.get();
+		decisions.get(actor, id);
+		try {
+			decisions.attach(actor, id, title, uploads.store(file, "file", cn.linli.shared.upload.UploadStore.Type.PDF,
+					cn.linli.shared.upload.UploadStore.Type.JPEG, cn.linli.shared.upload.UploadStore.Type.PNG));
+		}
+		catch (DomainException e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/governance/motions/" + id;
+	}
+
+	@GetMapping("/governance/motions/{id}/attachments/{attachmentId}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable long id,
+			@PathVariable long attachmentId) {
+		var found = decisions.attachments(CurrentActor.get(), id).stream().filter(a -> a.id() == attachmentId).findFirst()
+			.orElseThrow(() -> DomainException.notFound("附件"));
+		return org.springframework.http.ResponseEntity.ok().contentType(cn.linli.shared.upload.UploadStore.mediaType(found.fileKey()))
+			.header("Content-Disposition", "inline").body(uploads.open(found.fileKey()));
 	}
 
 	@GetMapping("/governance/compounds/{compoundId}")
@@ -60,6 +89,7 @@ class GovernancePages {
 		var motion = decisions.get(actor, id);
 		model.addAttribute("motion", motion);
 		model.addAttribute("receipt", decisions.myReceipt(actor, id).orElse(null));
+		model.addAttribute("attachments", decisions.attachments(actor, id));
 		if (motion.status() == MotionStatus.CLOSED) {
 			model.addAttribute("participation", decisions.participation(actor, id));
 		}

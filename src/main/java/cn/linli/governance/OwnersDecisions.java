@@ -246,14 +246,45 @@ public class OwnersDecisions {
 		return new Receipt(id, hash, castAt);
 	}
 
+	public record Attachment(long id, String title, String fileKey) {
+	}
+
+	/** The convener attaches documents while the motion is a draft; after publication the notice is fixed. */
+	public Attachment attach(Actor actor, long motionId, String title, String fileKey) {
+		var motion = visible(actor, motionId);
+		requireConvener(actor, motion);
+		if (motion.status != MotionStatus.DRAFT) {
+			throw DomainException.conflict("motion-state", "发布后不能再添加附件");
+		}
+		if (title == null || title.isBlank() || title.length() > 200) {
+			throw DomainException.invalid("title", "附件名称必填，且不超过200字");
+		}
+		long id = jdbc.sql("insert into motion_attachment (motion_id, file_key, title) values (:m, :k, :t) returning id").param("m", motionId)
+			.param("k", fileKey).param("t", title.trim()).query(Long.class).single();
+		events.publishEvent(GovernanceChanged.of("attached", motionId, title.trim()));
+		return new Attachment(id, title.trim(), fileKey);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Attachment> attachments(Actor actor, long motionId) {
+		visible(actor, motionId);
+		return jdbc.sql("select id, title, file_key from motion_attachment where motion_id = :m order by id").param("m", motionId)
+			.query((rs, n) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+	}
+
+	private void requireConvener(Actor actor, Motion motion) {
+		boolean convener = (actor.role() == Role.COMMITTEE && "COMMITTEE".equals(motion.convenedBy)
+				&& actor.scope().compoundIds().contains(motion.compoundId))
+				|| (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(motion.compoundId)));
+		if (!convener) {
+			throw DomainException.forbidden("由召集人操作");
+		}
+	}
+
 	/** The convener records that owners were served with the notice (送达), which 从众 needs. */
 	public int recordServed(Actor actor, long motionId, List<String> ownerIds) {
 		var motion = visible(actor, motionId);
-		boolean convener = (actor.role() == Role.COMMITTEE && "COMMITTEE".equals(motion.convenedBy))
-				|| (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(motion.compoundId)));
-		if (!convener) {
-			throw DomainException.forbidden("由召集人记录送达");
-		}
+		requireConvener(actor, motion);
 		if (motion.status != MotionStatus.PUBLISHED) {
 			throw DomainException.conflict("motion-state", "只能在发布后、计票前记录送达");
 		}

@@ -64,7 +64,19 @@ class PaperBallotTests {
 					{"matter":5,"title":"使用维修资金更换电梯","body":"3号楼电梯更换","opensAt":"%s","closesAt":"%s"}"""
 				.formatted(now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS)))).andReturn().getResponse();
 		long motion = json.readTree(draft.getContentAsString()).get("id").asLong();
+		var attached = mvc.perform(multipart("/api/v1/motions/" + motion + "/attachments").file(new MockMultipartFile("file", "quote.pdf",
+				"application/pdf", "%PDF-1.4 quote".getBytes())).param("title", "电梯更换报价单").header("Authorization", "Bearer " + committee))
+			.andReturn().getResponse();
+		assertThat(attached.getStatus()).as(attached.getContentAsString()).isEqualTo(200);
+		long attachment = json.readTree(attached.getContentAsString()).get("id").asLong();
 		mvc.perform(post("/api/v1/motions/" + motion + "/publish").header("Authorization", "Bearer " + token("community")));
+		var file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/motions/" + motion + "/attachments/" + attachment)
+			.header("Authorization", "Bearer " + token("committee"))).andReturn().getResponse();
+		assertThat(file.getContentType()).isEqualTo("application/pdf");
+		assertThat(file.getContentAsString()).startsWith("%PDF");
+		assertThat(mvc.perform(multipart("/api/v1/motions/" + motion + "/attachments").file(new MockMultipartFile("file", "late.pdf",
+				"application/pdf", "%PDF-1.4".getBytes())).param("title", "迟到附件").header("Authorization", "Bearer " + committee))
+			.andReturn().getResponse().getStatus()).as("the notice is fixed once published").isEqualTo(409);
 
 		String online = Residents.forOwner(jdbc, users, compound, 30, "paper");
 		String onlineOwner = jdbc.sql("select owner_id::text from resident_binding rb join app_user u on u.id = rb.user_id where u.username = ?")

@@ -66,6 +66,27 @@ public class UploadStore {
 		}
 	}
 
+	/** Opens a stored file by the key this store made; anything else is not found. */
+	public org.springframework.core.io.Resource open(String key) {
+		if (key == null || !key.matches("\\d{4}/\\d{2}/[0-9a-f-]{36}\\.(jpg|png|webp|pdf)")) {
+			throw DomainException.notFound("文件");
+		}
+		var path = root.resolve(key).normalize();
+		if (!path.startsWith(root) || !Files.isRegularFile(path)) {
+			throw DomainException.notFound("文件");
+		}
+		return new org.springframework.core.io.FileSystemResource(path);
+	}
+
+	public static org.springframework.http.MediaType mediaType(String key) {
+		return switch (key.substring(key.lastIndexOf('.') + 1)) {
+			case "jpg" -> org.springframework.http.MediaType.IMAGE_JPEG;
+			case "png" -> org.springframework.http.MediaType.IMAGE_PNG;
+			case "pdf" -> org.springframework.http.MediaType.APPLICATION_PDF;
+			default -> org.springframework.http.MediaType.parseMediaType("image/webp");
+		};
+	}
+
 	static Type detect(byte[] b) {
 		if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
 			return Type.JPEG;
