@@ -352,15 +352,21 @@ public class OwnersDecisions {
 			.stream().map(id -> motions.findById(id).orElseThrow()).filter(m -> canSee(actor, m)).map(m -> view(actor, m)).toList();
 	}
 
-	/** Who voted (not how), for the published participation list. */
+	/** Who voted (not how), for the published participation list: each voter by its houses. */
 	@Transactional(readOnly = true)
 	public List<String> participation(Actor actor, long motionId) {
 		var motion = visible(actor, motionId);
 		if (motion.status != MotionStatus.CLOSED) {
 			throw DomainException.conflict("not-closed", "表决截止后公布参与名单");
 		}
-		return jdbc.sql("select voter_id from ballot where motion_id = :m and effective order by voter_id").param("m", motionId)
-			.query(String.class).list();
+		var roll = roll(motionId, motion.includeParking);
+		var voters = jdbc.sql("select voter_id from ballot where motion_id = :m and effective").param("m", motionId).query(String.class)
+			.list().stream().map(v -> roll.voterOf(v).orElseThrow()).toList();
+		var labels = registry.houseLabels(voters.stream().flatMap(v -> v.houseIds().stream()).map(Long::valueOf).toList());
+		return voters.stream()
+			.map(v -> Roll.DEVELOPER.equals(v.id()) ? "开发建设单位"
+					: String.join("、", v.houseIds().stream().map(h -> labels.getOrDefault(Long.valueOf(h), h)).sorted().toList()))
+			.sorted().toList();
 	}
 
 	/** Recomputes the chain; returns the id of the first ballot whose hash or link does not hold. */

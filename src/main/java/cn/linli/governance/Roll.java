@@ -21,7 +21,7 @@ public final class Roll {
 	public static final String DEVELOPER = "DEVELOPER";
 
 	/** One voter of the roll; {@code id} is its representative owner id, or {@link #DEVELOPER}. */
-	public record Voter(String id, long areaCenti, List<String> ownerIds) {
+	public record Voter(String id, long areaCenti, List<String> ownerIds, List<String> houseIds) {
 	}
 
 	private final Map<String, Voter> voters;
@@ -57,15 +57,19 @@ public final class Roll {
 		var representative = new HashMap<String, String>();
 		var area = new LinkedHashMap<String, Long>();
 		var members = new HashMap<String, List<String>>();
+		var housesOf = new HashMap<String, List<String>>();
 		long developerArea = 0;
+		var developerHouses = new ArrayList<String>();
 		for (RollHouse h : counted) {
 			if (h.developerHeld()) {
 				developerArea += h.areaCenti();
+				developerHouses.add(h.houseId());
 				continue;
 			}
 			String root = find(parent, h.ownerIds().get(0));
 			String rep = representative.computeIfAbsent(root, r -> h.ownerIds().get(0));
 			area.merge(rep, h.areaCenti(), Long::sum);
+			housesOf.computeIfAbsent(rep, r -> new ArrayList<>()).add(h.houseId());
 		}
 		parent.keySet().forEach(owner -> {
 			String rep = representative.get(find(parent, owner));
@@ -78,11 +82,11 @@ public final class Roll {
 		area.forEach((rep, a) -> {
 			var owners = members.get(rep);
 			owners.sort(null);
-			voters.put(rep, new Voter(rep, a, List.copyOf(owners)));
+			voters.put(rep, new Voter(rep, a, List.copyOf(owners), List.copyOf(housesOf.get(rep))));
 			owners.forEach(o -> voterOfOwner.put(o, rep));
 		});
 		if (developerArea > 0) {
-			voters.put(DEVELOPER, new Voter(DEVELOPER, developerArea, List.of()));
+			voters.put(DEVELOPER, new Voter(DEVELOPER, developerArea, List.of(), List.copyOf(developerHouses)));
 			voterOfOwner.put(DEVELOPER, DEVELOPER);
 		}
 		return new Roll(voters, voterOfOwner);

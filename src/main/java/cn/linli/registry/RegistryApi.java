@@ -84,6 +84,18 @@ public class RegistryApi {
 			.query((rs, n) -> new AssemblyRules(rs.getBoolean(1), rs.getBoolean(2))).optional().orElse(new AssemblyRules(false, false));
 	}
 
+	/** 1号楼-1单元-301 for each house id. */
+	public Map<Long, String> houseLabels(Collection<Long> houseIds) {
+		var labels = new HashMap<Long, String>();
+		if (!houseIds.isEmpty()) {
+			jdbc.sql("select h.id, b.name, h.unit, h.number from house h join building b on b.id = h.building_id where h.id in (:ids)")
+				.param("ids", houseIds)
+				.query((rs, n) -> labels.put(rs.getLong(1), rs.getString(2) + (rs.getString(3).isEmpty() ? "" : "-" + rs.getString(3)) + "-" + rs.getString(4)))
+				.list();
+		}
+		return labels;
+	}
+
 	public boolean hasCommitteeInTerm(long compoundId) {
 		return jdbc.sql("select exists (select 1 from owners_committee where compound_id = :c and :today >= formed_on and :today < term_ends_on)")
 			.param("c", compoundId).param("today", CompoundScope.today()).query(Boolean.class).single();
