@@ -39,13 +39,13 @@ class GovernanceApiController {
 	}
 
 	record DraftRequest(Integer matter, String title, String body, Integer seats, List<Long> buildingIds, Instant opensAt,
-			Instant closesAt, Boolean includeParking, Boolean followMajority) {
+			Instant closesAt, Boolean includeParking, Boolean followMajority, List<String> candidateIds) {
 		MotionDraft draft() {
 			if (matter == null) {
 				throw DomainException.invalid("matter", "表决事项类别必填");
 			}
 			return new MotionDraft(Matter.of(matter), title, body, seats, buildingIds, opensAt, closesAt,
-					Boolean.TRUE.equals(includeParking), Boolean.TRUE.equals(followMajority));
+					Boolean.TRUE.equals(includeParking), Boolean.TRUE.equals(followMajority), candidateIds);
 		}
 	}
 

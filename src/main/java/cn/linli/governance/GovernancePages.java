@@ -24,10 +24,12 @@ class GovernancePages {
 
 	private final OwnersDecisions decisions;
 	private final cn.linli.shared.upload.UploadStore uploads;
+	private final cn.linli.registry.RegistryApi registry;
 
-	GovernancePages(OwnersDecisions decisions, cn.linli.shared.upload.UploadStore uploads) {
+	GovernancePages(OwnersDecisions decisions, cn.linli.shared.upload.UploadStore uploads, cn.linli.registry.RegistryApi registry) {
 		this.decisions = decisions;
 		this.uploads = uploads;
+		this.registry = registry;
 	}
 
 	@PostMapping("/governance/motions/{id}/attachments")
@@ -62,16 +64,21 @@ class GovernancePages {
 		model.addAttribute("compoundId", compoundId);
 		model.addAttribute("motions", decisions.forCompound(CurrentActor.get(), compoundId));
 		model.addAttribute("matters", Matter.values());
+		if (CurrentActor.get().role() == cn.linli.shared.security.Role.COMMITTEE
+				|| CurrentActor.get().role() == cn.linli.shared.security.Role.COMMUNITY) {
+			model.addAttribute("owners", registry.ownersOfCompound(compoundId));
+		}
 		return "governance/motions";
 	}
 
 	@PostMapping("/governance/compounds/{compoundId}")
 	String draft(@PathVariable long compoundId, @RequestParam int matter, @RequestParam String title, @RequestParam String body,
 			@RequestParam(required = false) Integer seats, @RequestParam String opensAt, @RequestParam String closesAt,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) List<String> candidateIds, RedirectAttributes redirect) {
 		try {
 			var motion = decisions.draft(CurrentActor.get(), compoundId, new MotionDraft(Matter.of(matter), title, body,
-					matter == 3 ? seats : null, List.of(), instant(opensAt), instant(closesAt), false, false));
+					matter == 3 ? seats : null, List.of(), instant(opensAt), instant(closesAt), false, false,
+					matter == 3 ? candidateIds : List.of()));
 			return "redirect:/governance/motions/" + motion.id();
 		}
 		catch (DomainException e) {

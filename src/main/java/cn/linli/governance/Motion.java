@@ -35,6 +35,7 @@ class Motion {
 	Instant countedAt;
 	Instant objectionsUntil;
 	String lastHash;
+	String candidateIds;
 	@Version
 	Integer version;
 
@@ -52,6 +53,7 @@ class Motion {
 		m.followMajority = d.followMajority();
 		m.convenedBy = convenedBy;
 		m.status = MotionStatus.DRAFT;
+		m.candidateIds = d.candidateIds().isEmpty() ? null : String.join("|", d.candidateIds());
 		return m;
 	}
 
@@ -78,6 +80,10 @@ class Motion {
 		result = resultJson;
 		countedAt = now;
 		objectionsUntil = now.plus(OBJECTION_PERIOD);
+	}
+
+	java.util.List<String> candidates() {
+		return candidateIds == null ? java.util.List.of() : java.util.List.of(candidateIds.split("\\|"));
 	}
 
 	Matter matter() {

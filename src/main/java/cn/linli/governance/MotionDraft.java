@@ -7,7 +7,7 @@ import cn.linli.shared.domain.DomainException;
 
 /** What a committee or a community proposes for the owners to decide. */
 public record MotionDraft(Matter matter, String title, String body, Integer seats, List<Long> buildingIds, Instant opensAt,
-		Instant closesAt, boolean includeParking, boolean followMajority) {
+		Instant closesAt, boolean includeParking, boolean followMajority, List<String> candidateIds) {
 
 	public MotionDraft {
 		if (matter == null) {
@@ -32,5 +32,13 @@ public record MotionDraft(Matter matter, String title, String body, Integer seat
 			throw DomainException.invalid("followMajority", "从众规则不适用于选举");
 		}
 		buildingIds = buildingIds == null ? List.of() : List.copyOf(buildingIds);
+		candidateIds = candidateIds == null ? List.of()
+				: candidateIds.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+		if (matter == Matter.ELECT_COMMITTEE && candidateIds.size() < seats) {
+			throw DomainException.invalid("candidateIds", "候选人不能少于应选席位数");
+		}
+		if (matter != Matter.ELECT_COMMITTEE && !candidateIds.isEmpty()) {
+			throw DomainException.invalid("candidateIds", "只有选举业委会才有候选人");
+		}
 	}
 }

@@ -6,9 +6,18 @@ import java.time.format.DateTimeFormatter;
 
 public record MotionView(long id, long compoundId, int matter, String matterLabel, String title, String body, Integer seats,
 		Instant opensAt, Instant closesAt, String convenedBy, MotionStatus status, Long rollArea, Long rollHead,
-		Instant publishedAt, Tally.Outcome outcome, Instant objectionsUntil, long ballots, boolean open, int version) {
+		Instant publishedAt, Tally.Outcome outcome, Instant objectionsUntil, long ballots, boolean open, int version,
+		java.util.List<Candidate> candidates) {
+
+	/** A nominated candidate: owner id and name (candidates' names are public in an election). */
+	public record Candidate(String ownerId, String name) {
+	}
 
 	static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+	public String candidateName(String ownerId) {
+		return candidates.stream().filter(c -> c.ownerId().equals(ownerId)).map(Candidate::name).findFirst().orElse(ownerId);
+	}
 
 	public String opensAtText() {
 		return SHOWN.format(opensAt);

@@ -129,6 +129,11 @@ public class OwnersDecisions {
 		template.batchUpdate("insert into roll_entry (motion_id, house_id, kind, area_centi, owner_ids, developer_held) values (?, ?, ?, ?, ?, ?)",
 				batch);
 		var roll = roll(motionId, motion.includeParking);
+		for (String candidate : motion.candidates()) {
+			if (!roll.isOwner(candidate) || Roll.DEVELOPER.equals(candidate)) {
+				throw DomainException.invalid("candidateIds", "候选人 " + candidate + " 不是本次表决名册中的业主");
+			}
+		}
 		motion.publish(roll.totalArea(), roll.totalHead(), sha256("motion:" + motionId), Instant.now());
 		motions.save(motion);
 		events.publishEvent(GovernanceChanged.of("published", motionId, "roll " + roll.totalHead() + " voters, " + roll.totalArea() + " centi-m²"));
@@ -221,8 +226,8 @@ public class OwnersDecisions {
 				throw DomainException.invalid("candidates", "最多选择 " + motion.seats + " 名候选人");
 			}
 			for (String c : chosen) {
-				if (!roll.isOwner(c) || Roll.DEVELOPER.equals(c)) {
-					throw DomainException.invalid("candidates", "候选人须为本小区业主");
+				if (!motion.candidates().contains(c)) {
+					throw DomainException.invalid("candidates", "只能在提名的候选人中选择");
 				}
 			}
 			candidateList = String.join("|", chosen);
@@ -418,9 +423,11 @@ public class OwnersDecisions {
 			outcome = json.readValue(m.result, Tally.Outcome.class);
 		}
 		long ballots = jdbc.sql("select count(*) from ballot where motion_id = :m and effective").param("m", m.id).query(Long.class).single();
+		var names = registry.ownerNames(m.candidates().stream().map(Long::valueOf).toList());
+		var candidates = m.candidates().stream().map(c -> new MotionView.Candidate(c, names.getOrDefault(Long.valueOf(c), c))).toList();
 		return new MotionView(m.id, m.compoundId, m.matter, m.matter().label(), m.title, m.body, m.seats, m.opensAt, m.closesAt,
 				m.convenedBy, m.status, m.rollArea, m.rollHead, m.publishedAt, outcome, m.objectionsUntil, ballots,
-				m.openAt(Instant.now()), m.version);
+				m.openAt(Instant.now()), m.version, candidates);
 	}
 
 	static String sha256(String text) {

@@ -84,6 +84,27 @@ public class RegistryApi {
 			.query((rs, n) -> new AssemblyRules(rs.getBoolean(1), rs.getBoolean(2))).optional().orElse(new AssemblyRules(false, false));
 	}
 
+	public Map<Long, String> ownerNames(Collection<Long> ownerIds) {
+		var names = new HashMap<Long, String>();
+		if (!ownerIds.isEmpty()) {
+			jdbc.sql("select id, name from owner where id in (:ids)").param("ids", ownerIds)
+				.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+		}
+		return names;
+	}
+
+	/** An owner of a compound as a committee nominating candidates sees it. */
+	public record OwnerEntry(long ownerId, String name, String houses) {
+	}
+
+	public List<OwnerEntry> ownersOfCompound(long compoundId) {
+		return jdbc.sql("""
+				select o.id, o.name, string_agg(b.name || case when h.unit = '' then '' else '-' || h.unit end || '-' || h.number, '、' order by h.id) as houses
+				from owner o join house_owner ho on ho.owner_id = o.id join house h on h.id = ho.house_id join building b on b.id = h.building_id
+				where b.compound_id = :c and h.kind in ('RESIDENTIAL', 'COMMERCIAL') group by o.id, o.name order by min(h.id)""")
+			.param("c", compoundId).query((rs, n) -> new OwnerEntry(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+	}
+
 	/** 1号楼-1单元-301 for each house id. */
 	public Map<Long, String> houseLabels(Collection<Long> houseIds) {
 		var labels = new HashMap<Long, String>();

@@ -1,6 +1,7 @@
 package cn.linli.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -202,5 +203,51 @@ class OwnersDecisionFlowTests {
 		finally {
 			jdbc.sql("update owners_assembly set follow_majority_enabled = false where compound_id = ?").param(compound).update();
 		}
+	}
+
+	@Test
+	void anElectionChoosesAmongTheNominatedCandidates() throws Exception {
+		long compound = jdbc.sql("select compound_id from app_user where username = 'committee'").query(Long.class).single();
+		String committee = token("committee");
+		var candidates = jdbc.sql("""
+				select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
+				where b.compound_id = ? and ho.representative and not h.developer_held and h.kind = 'RESIDENTIAL' order by h.id offset 70 limit 6""")
+			.param(compound).query(String.class).list();
+		var now = Instant.now();
+		String draft = """
+				{"matter":3,"seats":5,"title":"选举第二届业主委员会","body":"应选5人","candidateIds":["%s","%s","%s","%s","%s","%s"],"opensAt":"%s","closesAt":"%s"}"""
+			.formatted(candidates.get(0), candidates.get(1), candidates.get(2), candidates.get(3), candidates.get(4), candidates.get(5),
+					now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS));
+		assertThat(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft.replace("\"seats\":5", "\"seats\":7")).getStatus())
+			.as("fewer candidates than seats").isEqualTo(400);
+		long id = ok(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft)).get("id").asLong();
+		var published = ok(call(token("community"), "POST", "/api/v1/motions/" + id + "/publish", null));
+		assertThat(published.get("candidates")).hasSize(6);
+		assertThat(published.get("candidates").get(0).get("name").asString()).isNotBlank();
+
+		String voterName = residentFor(compound, 80, "elect");
+		String voter = token(voterName);
+		var page = mvc.perform(get("/governance/motions/" + id).with(user(voterName).roles("RESIDENT"))).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("name=\"candidates\"", "最多选 5 人");
+		String ballot = "{\"candidates\":[\"%s\",\"%s\"]}".formatted(candidates.get(0), candidates.get(1));
+		ok(call(voter, "POST", "/api/v1/motions/" + id + "/ballots", ballot));
+		String outsider = jdbc.sql("select id::text from owner where id not in (" + String.join(",", candidates) + ") order by id limit 1")
+			.query(String.class).single();
+		assertThat(call(voter, "POST", "/api/v1/motions/" + id + "/ballots", "{\"candidates\":[\"" + outsider + "\"]}").getStatus())
+			.as("only nominated candidates").isEqualTo(400);
+		String tooMany = "{\"candidates\":[\"%s\",\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"]}".formatted(candidates.toArray());
+		assertThat(call(voter, "POST", "/api/v1/motions/" + id + "/ballots", tooMany).getStatus()).as("more than the seats").isEqualTo(400);
+		ok(call(token(residentFor(compound, 81, "elect")), "POST", "/api/v1/motions/" + id + "/ballots", "{\"candidates\":[]}"));
+
+		jdbc.sql("update motion set closes_at = now() - interval '1 second' where id = ?").param(id).update();
+		decisions.closeDue();
+		var outcome = ok(call(committee, "GET", "/api/v1/motions/" + id, null)).get("outcome");
+		assertThat(outcome.get("participatingHead").asLong()).as("a blank ballot is participation").isEqualTo(2);
+		assertThat(outcome.get("result").asString()).isEqualTo("NO_QUORUM");
+		assertThat(outcome.get("candidates")).hasSize(2);
+		var result = mvc.perform(get("/governance/motions/" + id).with(user(voterName).roles("RESIDENT"))).andReturn().getResponse();
+		assertThat(result.getStatus()).isEqualTo(200);
+		assertThat(result.getContentAsString()).contains("得票人数", published.get("candidates").get(0).get("name").asString());
 	}
 }
