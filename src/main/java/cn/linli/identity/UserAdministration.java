@@ -89,10 +89,6 @@ public class UserAdministration {
 		return saved.id;
 	}
 
-	public boolean exists(String username) {
-		return users.findByUsername(username).isPresent();
-	}
-
 	public void setEnabled(long id, boolean enabled, Integer version) {
 		var user = users.findById(id).orElseThrow(() -> DomainException.notFound("用户"));
 		user.setEnabled(enabled, version);

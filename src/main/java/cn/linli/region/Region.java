@@ -4,8 +4,4 @@ import cn.linli.shared.domain.RegionLevel;
 
 /** One division: its code, name, level and parent; {@code urban} only for the village level. */
 public record Region(String code, String name, RegionLevel level, String parentCode, Boolean urban) {
-
-	public boolean isUrbanCommunity() {
-		return level == RegionLevel.COMMUNITY && Boolean.TRUE.equals(urban);
-	}
 }

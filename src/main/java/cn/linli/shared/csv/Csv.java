@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -97,12 +96,6 @@ public final class Csv {
 	public static void rejectLines(List<LineError> errors) {
 		if (!errors.isEmpty()) {
 			throw new CsvImportRejected(errors);
-		}
-	}
-
-	public static <T> void forEachIndexed(List<T> rows, BiConsumer<Integer, T> action) {
-		for (int i = 0; i < rows.size(); i++) {
-			action.accept(i, rows.get(i));
 		}
 	}
 }
