@@ -91,6 +91,7 @@ class GovernanceApiController {
 			@org.springframework.web.bind.annotation.RequestPart(name = "authorisation", required = false) org.springframework.web.multipart.MultipartFile authorisation) {
 		var actor = CurrentActor.get();
 		decisions.get(actor, id);
+		requireConvenerRole(actor);
 		var allowed = new cn.linli.shared.upload.UploadStore.Type[] { cn.linli.shared.upload.UploadStore.Type.JPEG,
 				cn.linli.shared.upload.UploadStore.Type.PNG, cn.linli.shared.upload.UploadStore.Type.PDF };
 		String sheetKey = uploads.store(sheet, "sheet", allowed);
@@ -104,6 +105,7 @@ class GovernanceApiController {
 			@org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file) {
 		var actor = CurrentActor.get();
 		decisions.get(actor, id);
+		requireConvenerRole(actor);
 		String key = uploads.store(file, "file", cn.linli.shared.upload.UploadStore.Type.PDF, cn.linli.shared.upload.UploadStore.Type.JPEG,
 				cn.linli.shared.upload.UploadStore.Type.PNG);
 		return decisions.attach(actor, id, title, key);
@@ -115,6 +117,13 @@ class GovernanceApiController {
 			.orElseThrow(() -> DomainException.notFound("附件"));
 		return ResponseEntity.ok().contentType(cn.linli.shared.upload.UploadStore.mediaType(found.fileKey()))
 			.header("Content-Disposition", "inline").header("X-Content-Type-Options", "nosniff").body(uploads.open(found.fileKey()));
+	}
+
+	/** Checked before anything is stored, so a refused caller leaves no file behind. */
+	private static void requireConvenerRole(cn.linli.shared.security.Actor actor) {
+		if (!actor.is(cn.linli.shared.security.Role.COMMITTEE, cn.linli.shared.security.Role.COMMUNITY)) {
+			throw DomainException.forbidden("由业委会或社区操作");
+		}
 	}
 
 	private static Choice parse(String choice) {

@@ -37,6 +37,9 @@ class GovernancePages {
 			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
 		var actor = CurrentActor.get();
 		decisions.get(actor, id);
+		if (!actor.is(cn.linli.shared.security.Role.COMMITTEE, cn.linli.shared.security.Role.COMMUNITY)) {
+			throw DomainException.forbidden("由召集人添加附件");
+		}
 		try {
 			decisions.attach(actor, id, title, uploads.store(file, "file", cn.linli.shared.upload.UploadStore.Type.PDF,
 					cn.linli.shared.upload.UploadStore.Type.JPEG, cn.linli.shared.upload.UploadStore.Type.PNG));

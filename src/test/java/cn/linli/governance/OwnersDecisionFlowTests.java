@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
+import cn.linli.TestApi;
 import cn.linli.identity.UserAdministration;
 
 /** A motion from draft to count through the API: roll, ballots, history, concurrency, scope, export and recount, chain. */
@@ -47,9 +48,7 @@ class OwnersDecisionFlowTests {
 	OwnersDecisions decisions;
 
 	String token(String username) throws Exception {
-		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
-		return json.readTree(body).get("access_token").asString();
+		return TestApi.token(mvc, json, username);
 	}
 
 	MockHttpServletResponse call(String token, String method, String path, String body) throws Exception {
@@ -185,11 +184,7 @@ class OwnersDecisionFlowTests {
 				ok(call(token(residentFor(compound, 50 + i, "follow")), "POST", "/api/v1/motions/" + id + "/ballots",
 						"{\"choice\":\"" + choices[i] + "\"}"));
 			}
-			var served = jdbc.sql("""
-					select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
-					where b.compound_id = ? and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
-					  and (select count(*) from house_owner x where x.house_id = h.id) = 1 and not h.developer_held
-					order by h.id offset 60 limit 2""").param(compound).query(String.class).list();
+			var served = java.util.List.of(Residents.soleOwner(jdbc, compound, 60), Residents.soleOwner(jdbc, compound, 61));
 			assertThat(ok(call(committee, "POST", "/api/v1/motions/" + id + "/served", "{\"ownerIds\":[\"" + served.get(0) + "\",\"" + served.get(1) + "\"]}"))
 				.get("recorded").asInt()).isEqualTo(2);
 			jdbc.sql("update motion set closes_at = now() - interval '1 second' where id = ?").param(id).update();

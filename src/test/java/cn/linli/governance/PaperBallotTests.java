@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
+import cn.linli.TestApi;
 import cn.linli.identity.UserAdministration;
 
 /** One effective ballot per voter across channels; paper and proxy ballots carry their scans. */
@@ -39,9 +40,7 @@ class PaperBallotTests {
 	UserAdministration users;
 
 	String token(String username) throws Exception {
-		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
-		return json.readTree(body).get("access_token").asString();
+		return TestApi.token(mvc, json, username);
 	}
 
 	MockHttpServletResponse paper(String token, long motion, String ownerId, String choice, byte[] sheet, boolean proxy, byte[] authorisation)
@@ -81,11 +80,7 @@ class PaperBallotTests {
 		String online = Residents.forOwner(jdbc, users, compound, 30, "paper");
 		String onlineOwner = jdbc.sql("select owner_id::text from resident_binding rb join app_user u on u.id = rb.user_id where u.username = ?")
 			.param(online).query(String.class).single();
-		String paperOwner = jdbc.sql("""
-				select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
-				where b.compound_id = ? and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
-				  and (select count(*) from house_owner x where x.house_id = h.id) = 1 and not h.developer_held
-				order by h.id offset 40 limit 1""").param(compound).query(String.class).single();
+		String paperOwner = Residents.soleOwner(jdbc, compound, 40);
 
 		var entered = paper(committee, motion, paperOwner, "AGREE", PNG, false, null);
 		assertThat(entered.getStatus()).as(entered.getContentAsString()).isEqualTo(200);
@@ -97,11 +92,7 @@ class PaperBallotTests {
 		assertThat(paper(committee, motion, onlineOwner, "AGREE", PNG, false, null).getStatus()).as("paper after online").isEqualTo(409);
 
 		// proxies need the authorisation; uploads are checked by their bytes and their size
-		String third = jdbc.sql("""
-				select ho.owner_id::text from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
-				where b.compound_id = ? and (select count(*) from house_owner y where y.owner_id = ho.owner_id) = 1
-				  and (select count(*) from house_owner x where x.house_id = h.id) = 1 and not h.developer_held
-				order by h.id offset 41 limit 1""").param(compound).query(String.class).single();
+		String third = Residents.soleOwner(jdbc, compound, 41);
 		assertThat(paper(committee, motion, third, "AGREE", PNG, true, null).getStatus()).isEqualTo(400);
 		var fake = paper(committee, motion, third, "AGREE", "not an image".getBytes(), false, null);
 		assertThat(fake.getStatus()).isEqualTo(400);

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
+import cn.linli.TestApi;
 
 @LinliTest
 class TallyApiTests {
@@ -26,9 +27,7 @@ class TallyApiTests {
 	JsonMapper json;
 
 	String token() throws Exception {
-		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"committee\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
-		return json.readTree(body).get("access_token").asString();
+		return TestApi.token(mvc, json, "committee");
 	}
 
 	static MockMultipartFile file(String name, String content) {
