@@ -245,4 +245,21 @@ class OwnersDecisionFlowTests {
 		assertThat(result.getStatus()).isEqualTo(200);
 		assertThat(result.getContentAsString()).contains("得票人数", published.get("candidates").get(0).get("name").asString());
 	}
+
+	@Test
+	void aMotionForOneBuildingHasThatBuildingsRoll() throws Exception {
+		long compound = jdbc.sql("select compound_id from app_user where username = 'committee'").query(Long.class).single();
+		long building = jdbc.sql("select id from building where compound_id = ? and name = '3号楼'").param(compound).query(Long.class).single();
+		var now = Instant.now();
+		String draft = """
+				{"matter":5,"title":"3号楼电梯维修","body":"使用维修资金维修3号楼电梯","buildingIds":[%d],"opensAt":"%s","closesAt":"%s"}"""
+			.formatted(building, now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS));
+		long id = ok(call(token("committee"), "POST", "/api/v1/compounds/" + compound + "/motions", draft)).get("id").asLong();
+		var published = ok(call(token("community"), "POST", "/api/v1/motions/" + id + "/publish", null));
+		long area = jdbc.sql("select sum(exclusive_area_centi) from house where building_id = ? and kind not in ('PARKING', 'STALL')")
+			.param(building).query(Long.class).single();
+		assertThat(published.get("rollArea").asLong()).isEqualTo(area);
+		assertThat(jdbc.sql("select count(*) from roll_entry r join house h on h.id = r.house_id where r.motion_id = ? and h.building_id <> ?")
+			.param(id).param(building).query(Long.class).single()).isZero();
+	}
 }
