@@ -25,11 +25,14 @@ class GovernancePages {
 	private final OwnersDecisions decisions;
 	private final cn.linli.shared.upload.UploadStore uploads;
 	private final cn.linli.registry.RegistryApi registry;
+	private final cn.linli.registry.HouseRegistry houses;
 
-	GovernancePages(OwnersDecisions decisions, cn.linli.shared.upload.UploadStore uploads, cn.linli.registry.RegistryApi registry) {
+	GovernancePages(OwnersDecisions decisions, cn.linli.shared.upload.UploadStore uploads, cn.linli.registry.RegistryApi registry,
+			cn.linli.registry.HouseRegistry houses) {
 		this.decisions = decisions;
 		this.uploads = uploads;
 		this.registry = registry;
+		this.houses = houses;
 	}
 
 	@PostMapping("/governance/motions/{id}/attachments")
@@ -70,6 +73,7 @@ class GovernancePages {
 		if (CurrentActor.get().role() == cn.linli.shared.security.Role.COMMITTEE
 				|| CurrentActor.get().role() == cn.linli.shared.security.Role.COMMUNITY) {
 			model.addAttribute("owners", registry.ownersOfCompound(compoundId));
+			model.addAttribute("buildings", houses.buildings(CurrentActor.scope(), compoundId));
 		}
 		return "governance/motions";
 	}
@@ -77,10 +81,11 @@ class GovernancePages {
 	@PostMapping("/governance/compounds/{compoundId}")
 	String draft(@PathVariable long compoundId, @RequestParam int matter, @RequestParam String title, @RequestParam String body,
 			@RequestParam(required = false) Integer seats, @RequestParam String opensAt, @RequestParam String closesAt,
-			@RequestParam(required = false) List<String> candidateIds, RedirectAttributes redirect) {
+			@RequestParam(required = false) List<String> candidateIds, @RequestParam(required = false) List<Long> buildingIds,
+			RedirectAttributes redirect) {
 		try {
 			var motion = decisions.draft(CurrentActor.get(), compoundId, new MotionDraft(Matter.of(matter), title, body,
-					matter == 3 ? seats : null, List.of(), instant(opensAt), instant(closesAt), false, false,
+					matter == 3 ? seats : null, buildingIds, instant(opensAt), instant(closesAt), false, false,
 					matter == 3 ? candidateIds : List.of()));
 			return "redirect:/governance/motions/" + motion.id();
 		}
