@@ -328,6 +328,10 @@ class AccessMatrixTests {
 				int status = mvc.perform(get("/compounds/" + id).with(user(u).roles(role))).andReturn().getResponse().getStatus();
 				assertThat(status).as("page /compounds/%d for %s", id, u).isEqualTo(visible.contains(id) ? 200 : 404);
 			}
+			for (long id : List.of(jinanCompound, sample.get(sample.size() / 2))) {
+				int governance = mvc.perform(get("/governance/compounds/" + id).with(user(u).roles(role))).andReturn().getResponse().getStatus();
+				assertThat(governance).as("owners' decisions of compound %d for %s", id, u).isEqualTo(visible.contains(id) ? 200 : 404);
+			}
 			int admin = mvc.perform(get("/admin/users").with(user(u).roles(role))).andReturn().getResponse().getStatus();
 			assertThat(admin).as("/admin/users for %s", u).isEqualTo(u.equals("admin") ? 200 : 403);
 		}

@@ -26,13 +26,15 @@ class GovernancePages {
 	private final cn.linli.shared.upload.UploadStore uploads;
 	private final cn.linli.registry.RegistryApi registry;
 	private final cn.linli.registry.HouseRegistry houses;
+	private final cn.linli.registry.CompoundRegistry compounds;
 
 	GovernancePages(OwnersDecisions decisions, cn.linli.shared.upload.UploadStore uploads, cn.linli.registry.RegistryApi registry,
-			cn.linli.registry.HouseRegistry houses) {
+			cn.linli.registry.HouseRegistry houses, cn.linli.registry.CompoundRegistry compounds) {
 		this.decisions = decisions;
 		this.uploads = uploads;
 		this.registry = registry;
 		this.houses = houses;
+		this.compounds = compounds;
 	}
 
 	@PostMapping("/governance/motions/{id}/attachments")
@@ -67,6 +69,8 @@ class GovernancePages {
 
 	@GetMapping("/governance/compounds/{compoundId}")
 	String motions(@PathVariable long compoundId, Model model) {
+		// the owner list below is personal data: only for a compound the caller may see
+		compounds.get(CurrentActor.scope(), compoundId);
 		model.addAttribute("compoundId", compoundId);
 		model.addAttribute("motions", decisions.forCompound(CurrentActor.get(), compoundId));
 		model.addAttribute("matters", Matter.values());
