@@ -234,6 +234,17 @@ class RegistryTests {
 	}
 
 	@Test
+	void unknownPathsAndWrongMethodsAreProblemDetailsToo() throws Exception {
+		var unknown = mvc.perform(get("/api/v1/nothing-here").header("Authorization", "Bearer " + token)).andReturn().getResponse();
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(unknown.getContentType()).isEqualTo("application/problem+json");
+		var wrongMethod = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/compounds")
+			.header("Authorization", "Bearer " + token)).andReturn().getResponse();
+		assertThat(wrongMethod.getStatus()).isEqualTo(405);
+		assertThat(wrongMethod.getContentType()).isEqualTo("application/problem+json");
+	}
+
+	@Test
 	void theApiIsDocumented() throws Exception {
 		var response = mvc.perform(get("/v3/api-docs")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);

@@ -88,12 +88,17 @@ public class ApiProblemAdvice {
 
 	/** The last resort: never a stack trace or an HTML page to an API client. */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) throws Exception {
-		if (e instanceof org.springframework.web.ErrorResponse) {
-			throw e; // Spring's own 4xx (unknown resource, wrong method, …) keep their status and problem body
+	org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (e instanceof org.springframework.web.ErrorResponse spring) {
+			// Spring's own refusals (unknown resource, wrong method, unsupported media type, …) keep their status
+			var body = spring.getBody();
+			body.setProperty("code", "request-refused");
+			body.setDetail("请求无法处理：" + HttpStatus.valueOf(spring.getStatusCode().value()).getReasonPhrase());
+			return org.springframework.http.ResponseEntity.status(spring.getStatusCode()).headers(spring.getHeaders()).body(body);
 		}
 		log.error("unexpected API error", e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试；如持续出现请联系平台管理员");
+		return org.springframework.http.ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试；如持续出现请联系平台管理员"));
 	}
 
 	static Map<String, String> fieldError(FieldError f) {
