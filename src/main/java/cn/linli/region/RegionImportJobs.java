@@ -90,6 +90,10 @@ class RegionImportJobs {
 		if (accepted == 0) {
 			throw DomainException.invalid("files", "请上传 provinces.csv、cities.csv、areas.csv、streets.csv、villages.csv 或包含它们的 zip 文件");
 		}
+		// finished jobs are kept for their progress page only; a busy operator's old ones are dropped
+		if (jobs.size() > 50) {
+			jobs.values().removeIf(Job::done);
+		}
 		var job = new Job(UUID.randomUUID().toString());
 		jobs.put(job.id, job);
 		executor.execute(new DelegatingSecurityContextRunnable(() -> run(job, dir)));
