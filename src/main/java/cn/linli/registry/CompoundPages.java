@@ -190,6 +190,35 @@ class CompoundPages {
 		return "redirect:/compounds/" + house.compoundId() + "#houses";
 	}
 
+	@GetMapping("/houses/{houseId}/edit")
+	String editHouse(@PathVariable long houseId, Model model) {
+		RegistryPermissions.requireHouseKeeper(CurrentActor.scope());
+		model.addAttribute("house", houses.house(CurrentActor.scope(), houseId));
+		return "registry/house-form";
+	}
+
+	@PostMapping("/houses/{houseId}")
+	String updateHouse(@PathVariable long houseId, @RequestParam(defaultValue = "") String unit, @RequestParam String number,
+			@RequestParam String area, @RequestParam String areaSource, @RequestParam String kind,
+			@RequestParam(defaultValue = "false") boolean developerHeld, @RequestParam(required = false) String certificateNo,
+			@RequestParam Integer version, Model model) {
+		var house = houses.house(CurrentActor.scope(), houseId);
+		try {
+			houses.reviseHouse(CurrentActor.scope(), houseId, new HouseDetails(unit, number, Area.parse(area),
+					HouseRegistry.enumOf(AreaSource.class, areaSource, "areaSource"), HouseRegistry.enumOf(HouseKind.class, kind, "kind"),
+					developerHeld, certificateNo), version);
+			return "redirect:/compounds/" + house.compoundId() + "#houses";
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 400 && e.status().value() != 409) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("house", house);
+			return "registry/house-form";
+		}
+	}
+
 	@GetMapping("/compounds/{id}/houses.csv")
 	void exportHouses(@PathVariable long id, HttpServletResponse response) throws IOException {
 		compounds.get(CurrentActor.scope(), id);

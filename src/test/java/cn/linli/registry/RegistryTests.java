@@ -2,6 +2,8 @@ package cn.linli.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -231,6 +233,28 @@ class RegistryTests {
 			.param("id", String.valueOf(compound.id())).query(Long.class).single()).isOne();
 		assertThatThrownBy(() -> jdbc.sql("update audit_log set summary = 'x'").update()).hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update()).hasMessageContaining("append-only");
+	}
+
+	@Test
+	void aHouseKeeperEditsAHouseOnItsPageAndAStaleFormIsRefused() throws Exception {
+		var compound = newCompound("改房小区");
+		var building = houses.addBuilding(Fixtures.weihai(), compound.id(), "1号楼", 6);
+		var house = houses.registerHouse(Fixtures.weihai(), building.id(), Fixtures.flat("101", null));
+		String district = "district";
+		var form = mvc.perform(get("/houses/" + house.id() + "/edit").with(user(district).roles("DISTRICT"))).andReturn().getResponse();
+		assertThat(form.getStatus()).isEqualTo(200);
+		var saved = mvc.perform(post("/houses/" + house.id()).with(user(district).roles("DISTRICT")).with(csrf()).param("unit", "1单元")
+			.param("number", "101").param("area", "96.05").param("areaSource", "SURVEY").param("kind", "RESIDENTIAL")
+			.param("version", String.valueOf(house.version()))).andReturn().getResponse();
+		assertThat(saved.getRedirectedUrl()).isEqualTo("/compounds/" + compound.id() + "#houses");
+		assertThat(houses.house(Fixtures.weihai(), house.id()).exclusiveAreaCenti()).isEqualTo(9605);
+		var stale = mvc.perform(post("/houses/" + house.id()).with(user(district).roles("DISTRICT")).with(csrf()).param("unit", "1单元")
+			.param("number", "101").param("area", "1.00").param("areaSource", "SURVEY").param("kind", "RESIDENTIAL")
+			.param("version", String.valueOf(house.version()))).andReturn().getResponse();
+		assertThat(stale.getContentAsString()).contains("已被他人修改");
+		assertThat(houses.house(Fixtures.weihai(), house.id()).exclusiveAreaCenti()).isEqualTo(9605);
+		assertThat(mvc.perform(get("/houses/" + house.id() + "/edit").with(user("committee").roles("COMMITTEE"))).andReturn().getResponse()
+			.getStatus()).isEqualTo(403);
 	}
 
 	@Test
