@@ -101,6 +101,35 @@ class CompanyPages {
 		return "registry/staff";
 	}
 
+	@GetMapping("/staff/{id}/edit")
+	String editStaff(@PathVariable long id, Model model) {
+		var scope = CurrentActor.scope();
+		var member = staff.get(scope, id);
+		RegistryPermissions.requireStaffManager(scope, member.companyId());
+		model.addAttribute("member", member);
+		model.addAttribute("servedCompounds", contracts.list(scope, null, member.companyId()).stream().filter(ContractView::inForce).toList());
+		return "registry/staff-form";
+	}
+
+	@PostMapping("/staff/{id}")
+	String updateStaff(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String phone,
+			@RequestParam(defaultValue = "false") boolean gridWorker, @RequestParam(defaultValue = "false") boolean partyMember,
+			@RequestParam(required = false) java.util.Set<Long> compoundIds, @RequestParam Integer version, Model model) {
+		var scope = CurrentActor.scope();
+		try {
+			staff.revise(scope, id, new StaffDetails(name, phone == null || phone.isBlank() ? null : cn.linli.shared.domain.PhoneNumber.of(phone),
+					gridWorker, partyMember, compoundIds), version);
+			return "redirect:/staff";
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 400 && e.status().value() != 409) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+			return editStaff(id, model);
+		}
+	}
+
 	@PostMapping("/staff")
 	String hire(@RequestParam String name, @RequestParam(required = false) String phone,
 			@RequestParam(defaultValue = "false") boolean gridWorker, @RequestParam(defaultValue = "false") boolean partyMember,

@@ -37,11 +37,16 @@ class Staff {
 		return s;
 	}
 
+	/** A revision without a phone number keeps the one on file (it is only ever shown masked). */
 	void revise(StaffDetails details, Integer expectedVersion) {
 		if (expectedVersion != null && !expectedVersion.equals(version)) {
 			throw DomainException.staleVersion();
 		}
+		String kept = phone;
 		apply(details);
+		if (details.phone() == null) {
+			phone = kept;
+		}
 	}
 
 	private void apply(StaffDetails d) {

@@ -258,6 +258,28 @@ class RegistryTests {
 	}
 
 	@Test
+	void aCompanyAdminRevisesItsStaffOnThePageAndThePhoneIsKept() throws Exception {
+		long staffId = jdbc.sql("select staff_id from app_user where username = 'staff'").query(Long.class).single();
+		var before = jdbc.sql("select phone, grid_worker, version from staff where id = ?").param(staffId)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2), rs.getInt(3) }).single();
+		var compoundIds = jdbc.sql("select compound_id from staff_compound where staff_id = ?").param(staffId).query(Long.class).list();
+		var edit = mvc.perform(get("/staff/" + staffId + "/edit").with(user("company").roles("COMPANY_ADMIN"))).andReturn().getResponse();
+		assertThat(edit.getStatus()).isEqualTo(200);
+		var request = post("/staff/" + staffId).with(user("company").roles("COMPANY_ADMIN")).with(csrf()).param("name", "项目管家")
+			.param("gridWorker", String.valueOf(!(Boolean) before[1])).param("version", String.valueOf(before[2]));
+		compoundIds.forEach(c -> request.param("compoundIds", String.valueOf(c)));
+		assertThat(mvc.perform(request).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/staff");
+		var after = jdbc.sql("select phone, grid_worker from staff where id = ?").param(staffId)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2) }).single();
+		assertThat(after[0]).isEqualTo(before[0]);
+		assertThat(after[1]).isEqualTo(!(Boolean) before[1]);
+		assertThat(jdbc.sql("select count(*) from staff_compound where staff_id = ?").param(staffId).query(Long.class).single())
+			.isEqualTo(compoundIds.size());
+		assertThat(mvc.perform(get("/staff/" + staffId + "/edit").with(user("staff").roles("STAFF"))).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void unknownPathsAndWrongMethodsAreProblemDetailsToo() throws Exception {
 		var unknown = mvc.perform(get("/api/v1/nothing-here").header("Authorization", "Bearer " + token)).andReturn().getResponse();
 		assertThat(unknown.getStatus()).isEqualTo(404);
