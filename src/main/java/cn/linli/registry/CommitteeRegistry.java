@@ -61,6 +61,16 @@ public class CommitteeRegistry {
 		return view(committee, CompoundScope.today());
 	}
 
+	public CommitteeView file(Scope scope, long committeeId, LocalDate filedOn, Integer version) {
+		var committee = committees.findById(committeeId).orElseThrow(() -> DomainException.notFound("业委会"));
+		var compound = compounds.get(scope, committee.compoundId);
+		RegistryPermissions.requireRegionalOver(scope, compound.communityCode());
+		committee.file(filedOn, version);
+		committees.save(committee);
+		events.publishEvent(RegistryChanged.of("committee", "filed", committeeId, "filed on " + filedOn));
+		return view(committee, CompoundScope.today());
+	}
+
 	private static CommitteeView view(OwnersCommittee c, LocalDate today) {
 		var members = c.members.stream()
 			.sorted(Comparator.comparing((Member m) -> m.position().ordinal()).thenComparing(Member::name))

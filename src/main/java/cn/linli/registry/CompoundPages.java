@@ -292,6 +292,36 @@ class CompoundPages {
 		return "redirect:/compounds/" + id + "#committee";
 	}
 
+	@PostMapping("/compounds/{id}/contracts/{contractId}/terminate")
+	String terminate(@PathVariable long id, @PathVariable long contractId, @RequestParam String lastDay,
+			@RequestParam Integer version, RedirectAttributes redirect) {
+		try {
+			contracts.terminate(CurrentActor.scope(), contractId, date(lastDay, "lastDay"), version);
+		}
+		catch (DomainException e) {
+			if (e.status().value() == 404 || e.status().value() == 403) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/compounds/" + id + "#contracts";
+	}
+
+	@PostMapping("/compounds/{id}/committees/{committeeId}/filing")
+	String file(@PathVariable long id, @PathVariable long committeeId, @RequestParam String filedOn, @RequestParam Integer version,
+			RedirectAttributes redirect) {
+		try {
+			committees.file(CurrentActor.scope(), committeeId, date(filedOn, "filedOn"), version);
+		}
+		catch (DomainException e) {
+			if (e.status().value() == 404 || e.status().value() == 403) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/compounds/" + id + "#committee";
+	}
+
 	static LocalDate date(String s, String field) {
 		try {
 			return LocalDate.parse(s.trim());

@@ -73,4 +73,15 @@ class OwnersCommittee {
 		c.members = new HashSet<>(members);
 		return c;
 	}
+
+	/** 备案: the filing with the street office or the housing bureau, on a date after the committee was formed. */
+	void file(LocalDate filedOn, Integer expectedVersion) {
+		if (expectedVersion != null && !expectedVersion.equals(version)) {
+			throw DomainException.staleVersion();
+		}
+		if (filedOn == null || filedOn.isBefore(formedOn)) {
+			throw DomainException.invalid("filedOn", "备案日期不能早于成立日期");
+		}
+		this.filedOn = filedOn;
+	}
 }

@@ -280,6 +280,33 @@ class RegistryTests {
 	}
 
 	@Test
+	void aCommunityFilesACommitteeAndEndsAContractFromTheCompoundPage() throws Exception {
+		var compound = newCompound("备案小区");
+		var today = LocalDate.now();
+		var five = List.of(new MemberInput("甲", "DIRECTOR"), new MemberInput("乙", "DEPUTY"), new MemberInput("丙", "MEMBER"),
+				new MemberInput("丁", "MEMBER"), new MemberInput("戊", "MEMBER"));
+		var committee = committees.form(Fixtures.weihai(), compound.id(), today.minusMonths(2), today.plusYears(4), null, five);
+		String code = newCompanyCode("MA0000C01");
+		var contract = contracts.sign(Fixtures.weihai(), compound.id(), code, today.minusYears(1), today.plusYears(1), null);
+
+		var filed = mvc.perform(post("/compounds/" + compound.id() + "/committees/" + committee.id() + "/filing")
+			.with(user("district").roles("DISTRICT")).with(csrf()).param("filedOn", today.minusMonths(3).toString())
+			.param("version", String.valueOf(committee.version()))).andReturn();
+		assertThat(filed.getFlashMap().get("error")).asString().contains("不能早于成立日期");
+		mvc.perform(post("/compounds/" + compound.id() + "/committees/" + committee.id() + "/filing").with(user("district").roles("DISTRICT"))
+			.with(csrf()).param("filedOn", today.toString()).param("version", String.valueOf(committee.version())));
+		assertThat(committees.forCompound(Fixtures.weihai(), compound.id()).get(0).filedOn()).isEqualTo(today);
+
+		mvc.perform(post("/compounds/" + compound.id() + "/contracts/" + contract.id() + "/terminate").with(user("district").roles("DISTRICT"))
+			.with(csrf()).param("lastDay", today.minusDays(1).toString()).param("version", String.valueOf(contract.version())));
+		assertThat(contracts.get(Fixtures.weihai(), contract.id()).inForce()).isFalse();
+		assertThat(compounds.get(Fixtures.weihai(), compound.id()).companyName()).isNull();
+		assertThat(mvc.perform(post("/compounds/" + compound.id() + "/contracts/" + contract.id() + "/terminate")
+			.with(user("company").roles("COMPANY_ADMIN")).with(csrf()).param("lastDay", today.toString()).param("version", "0")).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void unknownPathsAndWrongMethodsAreProblemDetailsToo() throws Exception {
 		var unknown = mvc.perform(get("/api/v1/nothing-here").header("Authorization", "Bearer " + token)).andReturn().getResponse();
 		assertThat(unknown.getStatus()).isEqualTo(404);
