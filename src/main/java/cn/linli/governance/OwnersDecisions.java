@@ -95,6 +95,14 @@ public class OwnersDecisions {
 		else {
 			throw DomainException.forbidden("只有本小区业委会或所在社区（筹备组/居委会）可以发起表决");
 		}
+		if (!draft.candidateIds().isEmpty()) {
+			var owners = registry.ownersOfCompound(compoundId).stream().map(o -> String.valueOf(o.ownerId())).collect(java.util.stream.Collectors.toSet());
+			for (String candidate : draft.candidateIds()) {
+				if (!owners.contains(candidate)) {
+					throw DomainException.invalid("candidateIds", "候选人须为本小区业主：「" + candidate + "」");
+				}
+			}
+		}
 		var rules = registry.assemblyRules(compoundId);
 		if (draft.followMajority() && !rules.followMajority()) {
 			throw DomainException.invalid("followMajority", "本小区议事规则未规定从众，不能采用");

@@ -20,6 +20,9 @@ public final class Roll {
 
 	public static final String DEVELOPER = "DEVELOPER";
 
+	/** A house whose owner the registry does not know still counts (area and head) but nobody can vote for it. */
+	static final String UNKNOWN_OWNER_PREFIX = "HOUSE-";
+
 	/** One voter of the roll; {@code id} is its representative owner id, or {@link #DEVELOPER}. */
 	public record Voter(String id, long areaCenti, List<String> ownerIds, List<String> houseIds) {
 	}
@@ -46,7 +49,7 @@ public final class Roll {
 				continue;
 			}
 			counted.add(h);
-			if (!h.developerHeld()) {
+			if (!h.developerHeld() && !h.ownerIds().isEmpty()) {
 				for (String owner : h.ownerIds()) {
 					parent.putIfAbsent(owner, owner);
 					union(parent, h.ownerIds().get(0), owner);
@@ -64,6 +67,13 @@ public final class Roll {
 			if (h.developerHeld()) {
 				developerArea += h.areaCenti();
 				developerHouses.add(h.houseId());
+				continue;
+			}
+			if (h.ownerIds().isEmpty()) {
+				String unknown = UNKNOWN_OWNER_PREFIX + h.houseId();
+				area.put(unknown, h.areaCenti());
+				housesOf.put(unknown, new ArrayList<>(List.of(h.houseId())));
+				members.put(unknown, new ArrayList<>());
 				continue;
 			}
 			String root = find(parent, h.ownerIds().get(0));

@@ -25,9 +25,6 @@ public record RollHouse(String houseId, Kind kind, long areaCenti, List<String> 
 			throw DomainException.invalid("area_centi", "area_centi 应为正整数（1/100 平方米）");
 		}
 		ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
-		if (!developerHeld && ownerIds.isEmpty()) {
-			throw DomainException.invalid("owner_ids", "非开发商持有的房屋须有业主");
-		}
 		if (ownerIds.contains(Roll.DEVELOPER)) {
 			throw DomainException.invalid("owner_ids", "业主编号不能为 " + Roll.DEVELOPER);
 		}

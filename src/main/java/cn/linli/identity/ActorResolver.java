@@ -44,9 +44,11 @@ class ActorResolver {
 			case COMPANY -> new Scope(Role.COMPANY_ADMIN, null, u.companyId, null, Set.of(), Set.of());
 			case STAFF -> new Scope(Role.STAFF, null, registry.companyOfStaff(u.staffId).orElse(null), u.staffId,
 					registry.compoundsOfStaff(u.staffId), Set.of());
-			case COMPOUND -> new Scope(Role.COMMITTEE, null, null, null, Set.of(u.compoundId), Set.of());
+			// a committee member's office ends with the committee's term
+			case COMPOUND -> new Scope(Role.COMMITTEE, null, null, null,
+					registry.hasCommitteeInTerm(u.compoundId) ? Set.of(u.compoundId) : Set.of(), Set.of());
 			case HOUSES -> {
-				var houses = new HashSet<>(jdbc.sql("select house_id from resident_binding where user_id = :u")
+				var houses = new HashSet<>(jdbc.sql("select rb.house_id from resident_binding rb where rb.user_id = :u and " + ValidBindings.CONDITION)
 					.param("u", u.id).query(Long.class).list());
 				yield new Scope(Role.RESIDENT, null, null, null, registry.compoundsOfHouses(houses), houses);
 			}

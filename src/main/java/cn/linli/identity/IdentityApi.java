@@ -19,7 +19,7 @@ public class IdentityApi {
 
 	/** Owners (registry ids) a resident has proven to be, by binding a house as its owner; tenants have none. */
 	public Set<Long> ownerIdsOf(long userId) {
-		return Set.copyOf(jdbc.sql("select distinct owner_id from resident_binding where user_id = :u and relation = 'OWNER'")
-			.param("u", userId).query(Long.class).list());
+		return Set.copyOf(jdbc.sql("select distinct rb.owner_id from resident_binding rb where rb.user_id = :u and rb.relation = 'OWNER' and "
+				+ ValidBindings.CONDITION).param("u", userId).query(Long.class).list());
 	}
 }

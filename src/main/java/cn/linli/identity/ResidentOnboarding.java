@@ -101,7 +101,7 @@ public class ResidentOnboarding {
 			}
 			return user.get().username;
 		}
-		var created = users.save(UserAccount.resident(phone.value()));
+		var created = users.save(UserAccount.resident(phone.value(), randomUsername()));
 		events.publishEvent(IdentityChanged.of("user", "signed-up", created.id, "resident " + phone.masked()));
 		return created.username;
 	}
@@ -129,7 +129,8 @@ public class ResidentOnboarding {
 	}
 
 	public String invite(long ownerUserId, long houseId) {
-		boolean owner = jdbc.sql("select exists (select 1 from resident_binding where user_id = :u and house_id = :h and relation = 'OWNER')")
+		boolean owner = jdbc.sql("select exists (select 1 from resident_binding rb where rb.user_id = :u and rb.house_id = :h and rb.relation = 'OWNER' and "
+				+ ValidBindings.CONDITION + ")")
 			.param("u", ownerUserId).param("h", houseId).query(Boolean.class).single();
 		if (!owner) {
 			throw DomainException.notFound("房屋");
@@ -167,8 +168,14 @@ public class ResidentOnboarding {
 
 	@Transactional(readOnly = true)
 	public List<Binding> bindings(long userId) {
-		return jdbc.sql("select house_id, relation from resident_binding where user_id = :u order by id").param("u", userId)
+		return jdbc.sql("select rb.house_id, rb.relation from resident_binding rb where rb.user_id = :u and " + ValidBindings.CONDITION
+				+ " order by rb.id").param("u", userId)
 			.query((rs, n) -> new Binding(rs.getLong(1), rs.getString(2))).list();
+	}
+
+	/** Residents' usernames say nothing about them: the operator's user list must not show phone numbers. */
+	private static String randomUsername() {
+		return "r-" + randomCode(10).toLowerCase();
 	}
 
 	private static String randomCode(int length) {

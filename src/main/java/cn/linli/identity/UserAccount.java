@@ -47,9 +47,9 @@ class UserAccount {
 		return a;
 	}
 
-	static UserAccount resident(String phone) {
+	static UserAccount resident(String phone, String username) {
 		var a = new UserAccount();
-		a.username = phone;
+		a.username = username;
 		a.displayName = "业主" + phone.substring(7);
 		a.role = Role.RESIDENT;
 		a.phone = phone;

@@ -78,8 +78,7 @@ public class UserAdministration {
 			throw DomainException.invalid("ownerId", "该业主未登记为此房屋的业主");
 		}
 		NewUser.requireValidUsername(username);
-		var account = UserAccount.resident(number.value());
-		account.username = username;
+		var account = UserAccount.resident(number.value(), username);
 		account.displayName = displayName;
 		account.passwordHash = password == null ? null : encoder.encode(password);
 		var saved = users.save(account);

@@ -90,7 +90,9 @@ public class CompanyRegistry {
 		RegistryPermissions.requireCompanyRegistrar(scope);
 		var company = companies.save(PropertyCompany.register(details));
 		events.publishEvent(RegistryChanged.of("company", "registered", company.id, company.name));
-		return get(scope, company.id);
+		// the registrar sees what it just registered, even before a contract puts it in its area
+		return jdbc.sql(SELECT + " where pc.id = :id").param("today", CompoundScope.today()).param("id", company.id)
+			.query(CompanyRegistry::view).single();
 	}
 
 	public CompanyView revise(Scope scope, long id, CompanyDetails details, Integer version) {

@@ -59,12 +59,12 @@ class House {
 
 	/** Adds an owner; the first owner, or one named representative, represents the co-owners. */
 	void addOwner(long ownerId, boolean representative) {
-		boolean first = owners.isEmpty();
 		owners.removeIf(o -> o.ownerId() == ownerId);
+		boolean noneLeft = owners.stream().noneMatch(Ownership::representative);
 		if (representative) {
 			owners = new HashSet<>(owners.stream().map(o -> new Ownership(o.ownerId(), false)).toList());
 		}
-		owners.add(new Ownership(ownerId, representative || first));
+		owners.add(new Ownership(ownerId, representative || noneLeft));
 	}
 
 	void removeOwner(long ownerId) {

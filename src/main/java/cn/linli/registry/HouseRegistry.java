@@ -99,7 +99,7 @@ public class HouseRegistry {
 		var rows = jdbc.sql(SELECT + where + " order by length(b.name), b.name, h.unit, length(h.number), h.number limit :size offset :offset")
 			.params(params).param("size", page.size()).param("offset", page.offset())
 			.query((rs, n) -> row(rs)).list();
-		return new PageResponse<>(withOwners(rows), page.page(), page.size(), total);
+		return new PageResponse<>(forViewer(scope, withOwners(rows)), page.page(), page.size(), total);
 	}
 
 	@Transactional(readOnly = true)
@@ -107,7 +107,21 @@ public class HouseRegistry {
 		var scoped = CompoundScope.ofHouses(scope, "h.id", "c.id", "c.community_code");
 		var row = jdbc.sql(SELECT + " where h.id = :id and " + scoped.sql()).params(scoped.params()).param("id", houseId)
 			.query((rs, n) -> row(rs)).optional().orElseThrow(() -> DomainException.notFound("房屋"));
-		return withOwners(List.of(row)).get(0);
+		return forViewer(scope, withOwners(List.of(row))).get(0);
+	}
+
+	/**
+	 * The certificate number is half of what binds a house to a resident's account: only the people
+	 * who keep the house ledger see it.
+	 */
+	private static List<HouseView> forViewer(Scope scope, List<HouseView> houses) {
+		boolean keeper = scope.isRegional() || scope.role() == cn.linli.shared.security.Role.COMPANY_ADMIN
+				|| scope.role() == cn.linli.shared.security.Role.STAFF;
+		if (keeper) {
+			return houses;
+		}
+		return houses.stream().map(h -> new HouseView(h.id(), h.compoundId(), h.buildingId(), h.buildingName(), h.unit(), h.number(),
+				h.exclusiveArea(), h.exclusiveAreaCenti(), h.areaSource(), h.kind(), h.developerHeld(), null, h.version(), h.owners())).toList();
 	}
 
 	public HouseView registerHouse(Scope scope, long buildingId, HouseDetails details) {
@@ -150,17 +164,19 @@ public class HouseRegistry {
 		return house(scope, houseId);
 	}
 
-	/** The same person (same ID number) is one owner however many houses they hold. */
+	/**
+	 * The same person (same ID number) is one owner however many houses they hold. A record that
+	 * names the person differently is refused without saying what is on file, and an existing
+	 * owner's phone is left as it is: other compounds' keepers rely on it.
+	 */
 	private long ownerFor(OwnerDetails d) {
 		var id = IdNumber.of(d.idNumber());
 		var existing = owners.findByIdHash(hasher.idHash(id));
 		if (existing.isPresent()) {
-			var owner = existing.get();
-			if (d.phone() != null && !d.phone().equals(owner.phone)) {
-				owner.phone = PhoneNumber.of(d.phone()).value();
-				owners.save(owner);
+			if (d.name() == null || !existing.get().name.equals(d.name().trim())) {
+				throw DomainException.invalid("name", "业主姓名与身份证号不一致，请核对");
 			}
-			return owner.id;
+			return existing.get().id;
 		}
 		var owner = owners.save(Owner.of(d.name(), d.phone() == null ? null : PhoneNumber.of(d.phone()), id, hasher));
 		events.publishEvent(RegistryChanged.of("owner", "registered", owner.id, "owner " + owner.id));

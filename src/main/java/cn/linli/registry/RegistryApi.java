@@ -35,10 +35,15 @@ public class RegistryApi {
 		this.regions = regions;
 	}
 
+	/** The compounds a staff member serves — only while the company's contract for them is in force. */
 	public Set<Long> compoundsOfStaff(long staffId) {
-		return new HashSet<>(jdbc.sql("select compound_id from staff_compound where staff_id = :s").param("s", staffId)
-			.query(Long.class).list());
+		return new HashSet<>(jdbc.sql("""
+				select sc.compound_id from staff_compound sc join staff s on s.id = sc.staff_id
+				join service_contract c on c.compound_id = sc.compound_id and c.company_id = s.company_id
+				where sc.staff_id = :s and :today between c.starts_on and c.ends_on""")
+			.param("s", staffId).param("today", CompoundScope.today()).query(Long.class).list());
 	}
+
 
 	public Optional<Long> companyOfStaff(long staffId) {
 		return jdbc.sql("select company_id from staff where id = :s").param("s", staffId).query(Long.class).optional();
@@ -171,7 +176,7 @@ public class RegistryApi {
 		boolean byCompound = region.level() == RegionLevel.COMMUNITY;
 		int childLength = byCompound ? 0 : region.level().child().orElseThrow().codeLength();
 		String group = byCompound ? "c.id::text" : "left(c.community_code, " + childLength + ")";
-		var total = coverageRows(scoped, regionCode, "'" + regionCode + "'").getOrDefault(regionCode, null);
+		var total = coverageRows(scoped, regionCode, ":prefixCode").getOrDefault(regionCode, null);
 		var byChild = coverageRows(scoped, regionCode, group);
 		var children = new ArrayList<Coverage>();
 		if (byCompound) {
@@ -205,11 +210,12 @@ public class RegistryApi {
 	private Map<String, Coverage> coverageRows(CompoundScope scoped, String regionCode, String groupExpr) {
 		var params = new HashMap<String, Object>(scoped.params());
 		params.put("prefix", regionCode + "%");
+		params.put("prefixCode", regionCode);
 		params.put("today", CompoundScope.today());
 		params.put("eligible", Coverage.ELIGIBLE_HOUSEHOLDS);
 		String sql = """
 				with cs as (
-				  select c.id, %s as grp, c.service_mode, c.households,
+				  select c.id, (%s)::text as grp, c.service_mode, c.households,
 				    exists (select 1 from owners_committee oc where oc.compound_id = c.id and :today >= oc.formed_on and :today < oc.term_ends_on) as committee
 				  from compound c where c.community_code like :prefix and %s),
 				 comp as (

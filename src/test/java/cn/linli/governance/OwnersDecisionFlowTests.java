@@ -215,6 +215,12 @@ class OwnersDecisionFlowTests {
 					now.minus(1, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.HOURS));
 		assertThat(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft.replace("\"seats\":5", "\"seats\":7")).getStatus())
 			.as("fewer candidates than seats").isEqualTo(400);
+		String stranger = jdbc.sql("select id::text from owner where name = '济南业主' or id not in (select ho.owner_id from house_owner ho join house h on h.id = ho.house_id join building b on b.id = h.building_id where b.compound_id = ?) order by id limit 1")
+			.param(compound).query(String.class).single();
+		var foreignCandidate = call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft.replace(candidates.get(5), stranger));
+		assertThat(foreignCandidate.getStatus()).as("a candidate from another compound").isEqualTo(400);
+		assertThat(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft.replace(candidates.get(5), "x1")).getStatus())
+			.as("a malformed candidate").isEqualTo(400);
 		long id = ok(call(committee, "POST", "/api/v1/compounds/" + compound + "/motions", draft)).get("id").asLong();
 		var published = ok(call(token("community"), "POST", "/api/v1/motions/" + id + "/publish", null));
 		assertThat(published.get("candidates")).hasSize(6);

@@ -74,6 +74,16 @@ class TallyTests {
 	}
 
 	@Test
+	void aHouseWhoseOwnerIsUnknownCountsButCannotVote() throws IOException {
+		String houses = HOUSES + "H12,RESIDENTIAL,6000,,false\n";
+		var roll = Roll.freeze(TallyFiles.readHouses(in(houses)), false);
+		assertThat(roll.totalHead()).isEqualTo(10);
+		assertThat(roll.totalArea()).isEqualTo(105_000);
+		assertThatThrownBy(() -> count(houses, BALLOTS + "HOUSE-H12,AGREE\n", 4, null, false, false, null))
+			.hasMessageContaining("不在表决名册中");
+	}
+
+	@Test
 	void aMoreThanHalfMatterPassesAndAThreeQuartersMatterFails() throws IOException {
 		var hire = count(HOUSES, BALLOTS, 4, null, false, false, null);
 		assertThat(hire.participatingHead()).isEqualTo(8);

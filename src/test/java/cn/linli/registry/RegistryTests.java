@@ -59,6 +59,12 @@ class RegistryTests {
 	@Autowired
 	CommitteeRegistry committees;
 
+	@Autowired
+	StaffRegistry staff;
+
+	@Autowired
+	cn.linli.identity.UserAdministration users;
+
 	String token;
 
 	String community;
@@ -304,6 +310,50 @@ class RegistryTests {
 		assertThat(mvc.perform(post("/compounds/" + compound.id() + "/contracts/" + contract.id() + "/terminate")
 			.with(user("company").roles("COMPANY_ADMIN")).with(csrf()).param("lastDay", today.toString()).param("version", "0")).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void staffLoseACompoundWhenTheirCompanysContractEnds() throws Exception {
+		var compound = newCompound("合同到期小区");
+		String code = newCompanyCode("MA0000D01");
+		var today = LocalDate.now();
+		var contract = contracts.sign(Fixtures.weihai(), compound.id(), code, today.minusYears(1), today.plusYears(1), null);
+		long companyId = contract.companyId();
+		var scope = new cn.linli.shared.security.Scope(cn.linli.shared.security.Role.COMPANY_ADMIN, null, companyId, null,
+				java.util.Set.of(), java.util.Set.of());
+		var member = staff.hire(scope, companyId, new StaffDetails("到期管家", null, false, false, java.util.Set.of(compound.id())));
+		users.create(new cn.linli.identity.NewUser("expiring-staff", "到期管家", cn.linli.shared.security.Role.STAFF, null, null, member.id(),
+				null, null), LinliTest.PASSWORD);
+		var staffUser = user("expiring-staff").roles("STAFF");
+		assertThat(mvc.perform(get("/api/v1/compounds/" + compound.id()).with(staffUser)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		contracts.terminate(Fixtures.weihai(), contract.id(), today.minusDays(1), null);
+		assertThat(mvc.perform(get("/api/v1/compounds/" + compound.id()).with(staffUser)).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void anIdNumberOnFileUnderAnotherNameIsRefusedAndTheOwnersPhoneIsKept() {
+		var compound = newCompound("重名校验小区");
+		var building = houses.addBuilding(Fixtures.weihai(), compound.id(), "1号楼", 6);
+		var first = houses.registerHouse(Fixtures.weihai(), building.id(), Fixtures.flat("101", null));
+		var second = houses.registerHouse(Fixtures.weihai(), building.id(), Fixtures.flat("102", null));
+		String id = Fixtures.idNumber();
+		houses.addOwner(Fixtures.weihai(), first.id(), new OwnerDetails("王五", "13900000001", id), true);
+		assertThatThrownBy(() -> houses.addOwner(Fixtures.weihai(), second.id(), new OwnerDetails("李四", "13900000002", id), true))
+			.hasMessage("业主姓名与身份证号不一致，请核对");
+		houses.addOwner(Fixtures.weihai(), second.id(), new OwnerDetails("王五", "13900000003", id), true);
+		assertThat(houses.house(Fixtures.weihai(), second.id()).owners().get(0).phoneMasked()).isEqualTo("139****0001");
+	}
+
+	@Test
+	void aDistrictRegistersACompany() throws Exception {
+		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"district\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
+		String district = json.readTree(body).get("access_token").asString();
+		String first17 = "91371002MA0000E01";
+		var response = mvc.perform(post("/api/v1/companies").header("Authorization", "Bearer " + district).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"区登记物业\",\"creditCode\":\"" + first17 + CreditCode.checkCharacter(first17) + "\",\"partyOrg\":\"JOINT\"}"))
+			.andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(201);
 	}
 
 	@Test
