@@ -64,6 +64,9 @@ public record NewUser(String username, String displayName, Role role, String reg
 		if (username == null || !username.matches("[A-Za-z0-9_.\\-]{2,60}")) {
 			throw DomainException.invalid("username", "用户名应为2–60位字母、数字、下划线、点或连字符");
 		}
+		if (username.matches("\\d+") || username.startsWith("r-")) {
+			throw DomainException.invalid("username", "用户名不能是纯数字或以 r- 开头（留给业主账号）");
+		}
 	}
 
 	private static String blank(String s) {

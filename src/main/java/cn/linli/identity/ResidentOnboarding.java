@@ -29,6 +29,7 @@ public class ResidentOnboarding {
 	static final int CODES_PER_IP_HOUR = 20;
 	static final int MAX_CODE_ATTEMPTS = 5;
 	static final int MAX_BINDING_FAILURES = 5;
+	static final int MAX_FAILURES_PER_CERTIFICATE = 10;
 	static final Duration BINDING_LOCK = Duration.ofMinutes(30);
 	static final Duration INVITATION_TTL = Duration.ofDays(7);
 
@@ -110,12 +111,15 @@ public class ResidentOnboarding {
 	public long bindAsOwner(long userId, String ownerName, String idTail, String certificateNo) {
 		long failures = jdbc.sql("select count(*) from binding_attempt where user_id = :u and not succeeded and at > now() - make_interval(secs => :s)")
 			.param("u", userId).param("s", BINDING_LOCK.toSeconds()).query(Long.class).single();
-		if (failures >= MAX_BINDING_FAILURES) {
+		String certificate = certificateNo == null ? "" : certificateNo.trim();
+		long againstHouse = jdbc.sql("select count(*) from binding_attempt where certificate_no = :c and not succeeded and at > now() - make_interval(secs => :s)")
+			.param("c", certificate).param("s", BINDING_LOCK.toSeconds()).query(Long.class).single();
+		if (failures >= MAX_BINDING_FAILURES || againstHouse >= MAX_FAILURES_PER_CERTIFICATE) {
 			throw tooMany("认证失败次数过多，请 30 分钟后再试");
 		}
 		var match = registry.matchOwner(ownerName, idTail, certificateNo);
-		jdbc.sql("insert into binding_attempt (user_id, succeeded) values (:u, :ok)").param("u", userId)
-			.param("ok", match.isPresent()).update();
+		jdbc.sql("insert into binding_attempt (user_id, succeeded, certificate_no) values (:u, :ok, :c)").param("u", userId)
+			.param("ok", match.isPresent()).param("c", certificate.length() > 50 ? certificate.substring(0, 50) : certificate).update();
 		if (match.isEmpty()) {
 			throw DomainException.invalid("match", "信息与房屋登记不一致，请核对后重试");
 		}

@@ -125,8 +125,9 @@ public class HouseRegistry {
 	}
 
 	public HouseView registerHouse(Scope scope, long buildingId, HouseDetails details) {
-		var building = buildings.findById(buildingId).orElseThrow(() -> DomainException.notFound("楼栋"));
-		compounds.get(scope, building.compoundId);
+		// a building of a compound out of scope answers exactly like a building that does not exist
+		var building = buildings.findById(buildingId).filter(b -> compounds.find(scope, b.compoundId).isPresent())
+			.orElseThrow(() -> DomainException.notFound("楼栋"));
 		RegistryPermissions.requireHouseKeeper(scope);
 		var house = houses.save(House.register(buildingId, details));
 		events.publishEvent(RegistryChanged.of("house", "registered", house.id, building.name + "-" + house.number));

@@ -119,6 +119,7 @@ class IdentityTests {
 			.hasMessageContaining("不存在");
 		assertThatThrownBy(() -> new NewUser("x4", "x", Role.RESIDENT, null, null, null, null, "13800000000"))
 			.hasMessageContaining("自助注册");
+		assertThatThrownBy(() -> new NewUser("13800000000", "x", Role.ADMIN, null, null, null, null, null)).hasMessageContaining("纯数字");
 	}
 
 	@Test
@@ -206,6 +207,23 @@ class IdentityTests {
 			assertThatThrownBy(() -> onboarding.bindAsOwner(userId, "无此人", "123456", "无此证")).hasMessageContaining("不一致");
 		}
 		assertThatThrownBy(() -> onboarding.bindAsOwner(userId, "无此人", "123456", "无此证")).hasMessageContaining("30 分钟");
+	}
+
+	@Test
+	void newAccountsCannotTakeTurnsGuessingOneHouse() {
+		String certificate = "鲁(2022)威海市不动产权第7700001号";
+		for (int i = 0; i <= ResidentOnboarding.MAX_FAILURES_PER_CERTIFICATE; i++) {
+			String phone = Fixtures.phone();
+			onboarding.requestCode(phone, null);
+			String username = onboarding.verifyCode(phone, sms.lastCode(phone));
+			long userId = jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
+			if (i < ResidentOnboarding.MAX_FAILURES_PER_CERTIFICATE) {
+				assertThatThrownBy(() -> onboarding.bindAsOwner(userId, "某人", "000000", certificate)).hasMessageContaining("不一致");
+			}
+			else {
+				assertThatThrownBy(() -> onboarding.bindAsOwner(userId, "某人", "000000", certificate)).hasMessageContaining("30 分钟");
+			}
+		}
 	}
 
 	@Test
