@@ -105,10 +105,7 @@ class AccessMatrixTests {
 				new HouseDetails("1单元", "101", Area.parse("88.50"), AreaSource.REGISTRY, HouseKind.RESIDENTIAL, false, "鲁(2020)济南市不动产权第0000001号"));
 		houses.addOwner(jinan, house.id(), new OwnerDetails("济南业主", "13700000001", "37010219800101001" + IdNumber.checkCharacter("37010219800101001")), true);
 		for (String u : USERS) {
-			var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"username\":\"" + u + "\",\"password\":\"" + LinliTest.PASSWORD + "\"}"))
-				.andReturn().getResponse().getContentAsString();
-			tokens.put(u, json.readTree(body).get("access_token").asString());
+			tokens.put(u, TestApi.token(mvc, json, u));
 		}
 	}
 

@@ -1,8 +1,5 @@
 package cn.linli.governance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import cn.linli.governance.Ballot.Choice;
 import cn.linli.identity.IdentityApi;
 import cn.linli.registry.RegistryApi;
 import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.domain.Hashes;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
@@ -136,19 +134,35 @@ public class OwnersDecisions {
 		}
 		template.batchUpdate("insert into roll_entry (motion_id, house_id, kind, area_centi, owner_ids, developer_held) values (?, ?, ?, ?, ?, ?)",
 				batch);
-		var roll = roll(motionId, motion.includeParking);
+		var roll = Roll.freeze(houses.stream().map(h -> new RollHouse(String.valueOf(h.houseId()), RollHouse.Kind.valueOf(h.kind()),
+				h.areaCenti(), h.ownerIds().stream().map(String::valueOf).toList(), h.developerHeld())).toList(), motion.includeParking);
 		for (String candidate : motion.candidates()) {
 			if (!roll.isOwner(candidate) || Roll.DEVELOPER.equals(candidate)) {
 				throw DomainException.invalid("candidateIds", "候选人 " + candidate + " 不是本次表决名册中的业主");
 			}
 		}
-		motion.publish(roll.totalArea(), roll.totalHead(), sha256("motion:" + motionId), Instant.now());
+		motion.publish(roll.totalArea(), roll.totalHead(), Hashes.sha256("motion:" + motionId), Instant.now());
 		motions.save(motion);
 		events.publishEvent(GovernanceChanged.of("published", motionId, "roll " + roll.totalHead() + " voters, " + roll.totalArea() + " centi-m²"));
 		return view(actor, motion);
 	}
 
+	/**
+	 * A published motion's roll never changes, and every ballot needs it: it is read from the
+	 * database once per motion. Only committed rolls get here (publishing builds its own).
+	 */
 	Roll roll(long motionId, boolean includeParking) {
+		if (rolls.size() > MAX_CACHED_ROLLS) {
+			rolls.clear();
+		}
+		return rolls.computeIfAbsent(motionId + (includeParking ? ":p" : ""), key -> loadRoll(motionId, includeParking));
+	}
+
+	private static final int MAX_CACHED_ROLLS = 200;
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Roll> rolls = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Roll loadRoll(long motionId, boolean includeParking) {
 		var houses = jdbc.sql("select * from roll_entry where motion_id = :m order by house_id").param("m", motionId)
 			.query((rs, n) -> new RollHouse(String.valueOf(rs.getLong("house_id")), RollHouse.Kind.valueOf(rs.getString("kind")),
 					rs.getLong("area_centi"), rs.getString("owner_ids").isEmpty() ? List.of() : List.of(rs.getString("owner_ids").split("\\|")),
@@ -247,7 +261,7 @@ public class OwnersDecisions {
 			.param("v", voterId).update();
 		Instant castAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		String choiceText = election ? null : choice.name();
-		String hash = sha256(BallotRecord.canonical(motion.lastHash, motionId, voterId, castBy, channel, choiceText, candidateList, proxy, castAt));
+		String hash = Hashes.sha256(BallotRecord.canonical(motion.lastHash, motionId, voterId, castBy, channel, choiceText, candidateList, proxy, castAt));
 		long id = jdbc.sql("""
 				insert into ballot (motion_id, voter_id, cast_by_owner, channel, choice, candidates, proxy, attachment, cast_at, previous_hash, hash)
 				values (:m, :v, :o, :ch, :c, :k, :proxy, :a, :t, :p, :h) returning id""")
@@ -387,9 +401,9 @@ public class OwnersDecisions {
 	public Optional<Long> firstBrokenBallot(Actor actor, long motionId) {
 		visible(actor, motionId);
 		var broken = new ArrayList<Long>();
-		var previous = new String[] { sha256("motion:" + motionId) };
+		var previous = new String[] { Hashes.sha256("motion:" + motionId) };
 		jdbc.sql("select * from ballot where motion_id = :m order by id").param("m", motionId).query((rs, n) -> {
-			String expected = sha256(BallotRecord.canonical(previous[0], motionId, rs.getString("voter_id"), rs.getString("cast_by_owner"),
+			String expected = Hashes.sha256(BallotRecord.canonical(previous[0], motionId, rs.getString("voter_id"), rs.getString("cast_by_owner"),
 					rs.getString("channel"), rs.getString("choice"), rs.getString("candidates"), rs.getBoolean("proxy"),
 					rs.getTimestamp("cast_at").toInstant()));
 			if (!rs.getString("previous_hash").equals(previous[0]) || !rs.getString("hash").equals(expected)) {
@@ -436,14 +450,5 @@ public class OwnersDecisions {
 		return new MotionView(m.id, m.compoundId, m.matter, m.matter().label(), m.title, m.body, m.seats, m.opensAt, m.closesAt,
 				m.convenedBy, m.status, m.rollArea, m.rollHead, m.publishedAt, outcome, m.objectionsUntil, ballots,
 				m.openAt(Instant.now()), m.version, candidates);
-	}
-
-	static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

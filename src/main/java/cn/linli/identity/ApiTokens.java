@@ -1,13 +1,9 @@
 package cn.linli.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +37,7 @@ class ApiTokens {
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant expires = Instant.now().plus(ttl);
-		jdbc.sql("insert into api_token (token_hash, user_id, expires_at) values (:h, :u, :e)").param("h", sha256(token))
+		jdbc.sql("insert into api_token (token_hash, user_id, expires_at) values (:h, :u, :e)").param("h", cn.linli.shared.domain.Hashes.sha256(token))
 			.param("u", userId).param("e", java.sql.Timestamp.from(expires)).update();
 		events.publishEvent(IdentityChanged.of("token", "issued", userId, "expires " + expires));
 		return new Issued(token, expires);
@@ -50,24 +46,15 @@ class ApiTokens {
 	@Transactional(readOnly = true)
 	Optional<Long> userOf(String token) {
 		return jdbc.sql("select user_id from api_token where token_hash = :h and revoked_at is null and expires_at > now()")
-			.param("h", sha256(token)).query(Long.class).optional();
+			.param("h", cn.linli.shared.domain.Hashes.sha256(token)).query(Long.class).optional();
 	}
 
 	boolean revoke(String token) {
 		int n = jdbc.sql("update api_token set revoked_at = now() where token_hash = :h and revoked_at is null")
-			.param("h", sha256(token)).update();
+			.param("h", cn.linli.shared.domain.Hashes.sha256(token)).update();
 		if (n > 0) {
 			events.publishEvent(IdentityChanged.of("token", "revoked", "-", "token revoked"));
 		}
 		return n > 0;
-	}
-
-	static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -66,7 +66,7 @@ public class ResidentOnboarding {
 		}
 		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
 		jdbc.sql("insert into sms_code (phone, code_hash, source_ip, expires_at) values (:p, :h, :ip, now() + make_interval(secs => :ttl))")
-			.param("p", phone.value()).param("h", ApiTokens.sha256(phone.value() + ":" + code)).param("ip", ip)
+			.param("p", phone.value()).param("h", cn.linli.shared.domain.Hashes.sha256(phone.value() + ":" + code)).param("ip", ip)
 			.param("ttl", CODE_TTL.toSeconds()).update();
 		sms.send(phone.value(), "【邻里】您的验证码是 " + code + "，5分钟内有效。请勿告诉他人。");
 	}
@@ -86,7 +86,7 @@ public class ResidentOnboarding {
 		if ((Integer) latest[2] >= MAX_CODE_ATTEMPTS) {
 			throw DomainException.invalid("code", "验证码错误次数过多，请重新获取");
 		}
-		boolean matches = code != null && ApiTokens.sha256(phone.value() + ":" + code.trim()).equals(latest[1]);
+		boolean matches = code != null && cn.linli.shared.domain.Hashes.sha256(phone.value() + ":" + code.trim()).equals(latest[1]);
 		jdbc.sql("update sms_code set attempts = attempts + 1, used_at = case when :ok then now() end where id = :id")
 			.param("ok", matches).param("id", id).update();
 		if (!matches) {
@@ -141,7 +141,7 @@ public class ResidentOnboarding {
 		}
 		String code = randomCode(8);
 		jdbc.sql("insert into tenant_invitation (code_hash, house_id, owner_user_id, expires_at) values (:c, :h, :u, now() + make_interval(secs => :ttl))")
-			.param("c", ApiTokens.sha256(code)).param("h", houseId).param("u", ownerUserId)
+			.param("c", cn.linli.shared.domain.Hashes.sha256(code)).param("h", houseId).param("u", ownerUserId)
 			.param("ttl", INVITATION_TTL.toSeconds()).update();
 		events.publishEvent(IdentityChanged.of("invitation", "created", houseId, "by user " + ownerUserId));
 		return code;
@@ -151,7 +151,7 @@ public class ResidentOnboarding {
 		var invitation = jdbc.sql("""
 				select id, house_id, owner_user_id from tenant_invitation
 				where code_hash = :c and used_at is null and expires_at > now() for update""")
-			.param("c", ApiTokens.sha256(code == null ? "" : code.trim().toUpperCase()))
+			.param("c", cn.linli.shared.domain.Hashes.sha256(code == null ? "" : code.trim().toUpperCase()))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).optional()
 			.orElseThrow(() -> DomainException.invalid("code", "邀请码无效或已过期"));
 		jdbc.sql("update tenant_invitation set used_by = :u, used_at = now() where id = :id").param("u", tenantUserId)

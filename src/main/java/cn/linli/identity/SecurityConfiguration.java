@@ -1,12 +1,9 @@
 package cn.linli.identity;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -22,7 +19,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -61,8 +57,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token").permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
-				.accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
+				.authenticationEntryPoint((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
+				.accessDeniedHandler((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
@@ -85,13 +81,5 @@ class SecurityConfiguration {
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));
 		return http.build();
-	}
-
-	static void problem(HttpServletResponse res, HttpStatus status, String code, String detail) throws java.io.IOException {
-		res.setStatus(status.value());
-		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		res.getWriter().write("{\"type\":\"https://linli.example/problems/" + code + "\",\"title\":\"" + status.getReasonPhrase()
-				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
 	}
 }

@@ -74,7 +74,7 @@ class IdentityTests {
 		String expiring = token("district", LinliTest.PASSWORD);
 		assertThat(status(expiring, "/api/v1/compounds")).isEqualTo(200);
 		jdbc.sql("update api_token set expires_at = now() - interval '1 second' where token_hash = :h")
-			.param("h", ApiTokens.sha256(expiring)).update();
+			.param("h", cn.linli.shared.domain.Hashes.sha256(expiring)).update();
 		assertThat(status(expiring, "/api/v1/compounds")).isEqualTo(401);
 	}
 
@@ -82,7 +82,7 @@ class IdentityTests {
 	void tokensAreStoredOnlyAsHashes() throws Exception {
 		String t = token("street", LinliTest.PASSWORD);
 		assertThat(jdbc.sql("select count(*) from api_token where token_hash = :t").param("t", t).query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from api_token where token_hash = :h").param("h", ApiTokens.sha256(t)).query(Long.class)
+		assertThat(jdbc.sql("select count(*) from api_token where token_hash = :h").param("h", cn.linli.shared.domain.Hashes.sha256(t)).query(Long.class)
 			.single()).isOne();
 	}
 

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.Fixtures;
 import cn.linli.LinliTest;
+import cn.linli.TestApi;
 import cn.linli.registry.CommitteeRegistry.MemberInput;
 import cn.linli.shared.csv.CsvImportRejected;
 import cn.linli.shared.domain.Area;
@@ -71,9 +72,7 @@ class RegistryTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"city\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
-		token = json.readTree(body).get("access_token").asString();
+		token = TestApi.token(mvc, json, "city");
 		community = jdbc.sql("select code from region where code like '371002%' and level = 5 and urban order by code desc limit 1")
 			.query(String.class).single();
 	}
@@ -346,9 +345,7 @@ class RegistryTests {
 
 	@Test
 	void aDistrictRegistersACompany() throws Exception {
-		var body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"district\",\"password\":\"" + LinliTest.PASSWORD + "\"}")).andReturn().getResponse().getContentAsString();
-		String district = json.readTree(body).get("access_token").asString();
+		String district = TestApi.token(mvc, json, "district");
 		String first17 = "91371002MA0000E01";
 		var response = mvc.perform(post("/api/v1/companies").header("Authorization", "Bearer " + district).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"区登记物业\",\"creditCode\":\"" + first17 + CreditCode.checkCharacter(first17) + "\",\"partyOrg\":\"JOINT\"}"))

@@ -1,7 +1,6 @@
 package cn.linli.shared.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -83,11 +81,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
 			.optional();
 		if (stored.isEmpty() || stored.get().status() == null) {
-			problem(response, HttpStatus.CONFLICT, "idempotency-in-flight", "相同的请求正在处理中，请稍后重试");
+			ProblemResponses.write(response, HttpStatus.CONFLICT, "idempotency-in-flight", "相同的请求正在处理中，请稍后重试");
 			return;
 		}
 		if (!stored.get().path().equals(path)) {
-			problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "该 Idempotency-Key 已用于另一个请求");
+			ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "该 Idempotency-Key 已用于另一个请求");
 			return;
 		}
 		response.setStatus(stored.get().status());
@@ -101,13 +99,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private record Stored(String path, Integer status, String contentType, byte[] body) {
-	}
-
-	private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(("{\"type\":\"https://linli.example/problems/" + code + "\",\"title\":\""
-				+ status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code
-				+ "\"}").getBytes(StandardCharsets.UTF_8));
 	}
 }
