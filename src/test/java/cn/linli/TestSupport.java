@@ -40,4 +40,10 @@ public class TestSupport {
 	RecordingSmsSender recordingSmsSender() {
 		return new RecordingSmsSender();
 	}
+
+	@Bean
+	@Primary
+	MutableClock mutableClock() {
+		return new MutableClock();
+	}
 }

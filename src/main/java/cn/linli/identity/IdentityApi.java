@@ -1,5 +1,7 @@
 package cn.linli.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,5 +23,26 @@ public class IdentityApi {
 	public Set<Long> ownerIdsOf(long userId) {
 		return Set.copyOf(jdbc.sql("select distinct rb.owner_id from resident_binding rb where rb.user_id = :u and rb.relation = 'OWNER' and "
 				+ ValidBindings.CONDITION).param("u", userId).query(Long.class).list());
+	}
+
+	/** Enabled users bound to a region role exactly at this region (e.g. the street office of a street code). */
+	public List<Long> usersAtRegion(String regionCode) {
+		return jdbc.sql("select id from app_user where region_code = :r and enabled and role in ('CITY', 'DISTRICT', 'STREET', 'COMMUNITY')")
+			.param("r", regionCode).query(Long.class).list();
+	}
+
+	/** Enabled head-office users of a company. */
+	public List<Long> usersOfCompany(long companyId) {
+		return jdbc.sql("select id from app_user where company_id = :c and enabled and role = 'COMPANY_ADMIN'").param("c", companyId)
+			.query(Long.class).list();
+	}
+
+	/** Enabled accounts of staff members. */
+	public List<Long> usersOfStaff(Collection<Long> staffIds) {
+		if (staffIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id from app_user where staff_id in (:s) and enabled and role = 'STAFF'").param("s", staffIds)
+			.query(Long.class).list();
 	}
 }

@@ -63,13 +63,28 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Open311 GeoReport v2: civic apps call it without a session; a POST carries the client's
+	 * {@code api_key}, which the appeal module checks, so no CSRF token and no login apply here.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain open311(HttpSecurity http) throws Exception {
+		http.securityMatcher("/open311/**")
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, ActorResolver resolver) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/manifest.webmanifest",
 						"/sw.js", "/offline.html", "/app/signup/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
-						"/favicon.ico")
+						"/favicon.ico", "/public/**")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())

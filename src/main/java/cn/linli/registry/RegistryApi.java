@@ -244,4 +244,140 @@ public class RegistryApi {
 			.list();
 		return result;
 	}
+
+	// ---- what appeals need ----
+
+	/** A compound as intake routes to it: the company under a contract in force, unless the owners manage it themselves or nobody does. */
+	public record CompoundFacts(long id, String name, String address, String communityCode, String serviceMode, Long companyId,
+			int households, long buildingAreaCenti, Double latitude, Double longitude) {
+	}
+
+	public Optional<CompoundFacts> compoundFacts(long compoundId) {
+		return jdbc.sql("""
+				select c.id, c.name, c.address, c.community_code, c.service_mode,
+				  case when c.service_mode in ('NONE', 'SELF') then null else
+				    (select sc.company_id from service_contract sc where sc.compound_id = c.id and :today between sc.starts_on and sc.ends_on) end,
+				  c.households, c.building_area_centi, c.latitude::float8, c.longitude::float8
+				from compound c where c.id = :id""")
+			.param("id", compoundId).param("today", CompoundScope.today())
+			.query((rs, n) -> new CompoundFacts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					(Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getLong(8), (Double) rs.getObject(9, Double.class),
+					(Double) rs.getObject(10, Double.class)))
+			.optional();
+	}
+
+	/** A house with its building and compound, and its label 1号楼-1单元-301. */
+	public record HouseFacts(long houseId, long buildingId, String buildingName, long compoundId, String label) {
+	}
+
+	public Optional<HouseFacts> houseFacts(long houseId) {
+		return jdbc.sql("select h.id, b.id, b.name, b.compound_id, h.unit, h.number from house h join building b on b.id = h.building_id where h.id = :h")
+			.param("h", houseId)
+			.query((rs, n) -> new HouseFacts(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+					rs.getString(3) + (rs.getString(5).isEmpty() ? "" : "-" + rs.getString(5)) + "-" + rs.getString(6)))
+			.optional();
+	}
+
+	public record StaffEntry(long id, String name, long companyId, boolean gridWorker) {
+	}
+
+	/** Staff of a company assigned to a compound. */
+	public List<StaffEntry> staffServing(long companyId, long compoundId) {
+		return jdbc.sql("""
+				select s.id, s.name, s.company_id, s.grid_worker from staff s join staff_compound sc on sc.staff_id = s.id
+				where s.company_id = :co and sc.compound_id = :c order by s.id""")
+			.param("co", companyId).param("c", compoundId)
+			.query((rs, n) -> new StaffEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4))).list();
+	}
+
+	public Map<Long, String> companyNames(Collection<Long> ids) {
+		return names("select id, name from property_company where id in (:ids)", ids);
+	}
+
+	public Map<Long, String> compoundNames(Collection<Long> ids) {
+		return names("select id, name from compound where id in (:ids)", ids);
+	}
+
+	public Map<Long, String> buildingNames(Collection<Long> ids) {
+		return names("select id, name from building where id in (:ids)", ids);
+	}
+
+	public Map<Long, String> staffNames(Collection<Long> ids) {
+		return names("select id, name from staff where id in (:ids)", ids);
+	}
+
+	private Map<Long, String> names(String sql, Collection<Long> ids) {
+		var names = new HashMap<Long, String>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(sql).param("ids", ids).query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+		}
+		return names;
+	}
+
+	/** Companies to re-dispatch to, by name. */
+	public List<Map.Entry<Long, String>> companiesNamed(String text, int limit) {
+		return jdbc.sql("select id, name from property_company where name like :q order by name limit :l")
+			.param("q", "%" + (text == null ? "" : text.strip()) + "%").param("l", limit)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+	}
+
+	/** The compound nearest to a point within {@code maxMeters} (equirectangular distance is exact enough at city scale). */
+	public Optional<Long> compoundNear(double lat, double lon, double maxMeters) {
+		return jdbc.sql("""
+				select id from (
+				  select id, 6371000 * sqrt(power(radians(latitude::float8 - :lat), 2)
+				    + power(radians(longitude::float8 - :lon) * cos(radians(:lat)), 2)) as d
+				  from compound where latitude between :lat - 0.05 and :lat + 0.05 and longitude between :lon - 0.05 and :lon + 0.05) near
+				where d <= :max order by d limit 1""")
+			.param("lat", lat).param("lon", lon).param("max", maxMeters).query(Long.class).optional();
+	}
+
+	/** Compounds whose name or address occurs in a free-text address. */
+	public List<Long> compoundsInAddress(String address) {
+		return jdbc.sql("""
+				select id from compound where strpos(:a, name) > 0 or (address is not null and length(address) >= 4 and strpos(:a, address) > 0)
+				order by length(name) desc limit 5""")
+			.param("a", address).query(Long.class).list();
+	}
+
+	/** Households and building area of the compounds in a region, grouped by the first {@code groupLength} digits (0 = one total). */
+	public record Size(long compounds, long households, long buildingAreaCenti) {
+	}
+
+	public Map<String, Size> sizeByRegion(String regionCode, int groupLength) {
+		var sizes = new HashMap<String, Size>();
+		String group = groupLength == 0 ? "''" : "substr(community_code, 1, " + groupLength + ")";
+		jdbc.sql("select " + group + ", count(*), coalesce(sum(households), 0), coalesce(sum(building_area_centi), 0) from compound"
+				+ " where community_code like :p group by 1")
+			.param("p", regionCode + "%")
+			.query((rs, n) -> sizes.put(rs.getString(1), new Size(rs.getLong(2), rs.getLong(3), rs.getLong(4)))).list();
+		return sizes;
+	}
+
+	public Map<Long, Size> sizeOfCompounds(Collection<Long> ids) {
+		var sizes = new HashMap<Long, Size>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, households, building_area_centi from compound where id in (:ids)").param("ids", ids)
+				.query((rs, n) -> sizes.put(rs.getLong(1), new Size(1, rs.getLong(2), rs.getLong(3)))).list();
+		}
+		return sizes;
+	}
+
+	public Map<Long, Size> sizeOfCompaniesCompounds(long companyId) {
+		var sizes = new HashMap<Long, Size>();
+		jdbc.sql("""
+				select c.id, c.households, c.building_area_centi from compound c join service_contract sc on sc.compound_id = c.id
+				where sc.company_id = :co and :today between sc.starts_on and sc.ends_on""")
+			.param("co", companyId).param("today", CompoundScope.today())
+			.query((rs, n) -> sizes.put(rs.getLong(1), new Size(1, rs.getLong(2), rs.getLong(3)))).list();
+		return sizes;
+	}
+
+	/** Compounds of a community (id → name), for drilling from a community into its compounds. */
+	public Map<Long, String> compoundsOfCommunity(String communityCode) {
+		var m = new LinkedHashMap<Long, String>();
+		jdbc.sql("select id, name from compound where community_code = :c order by name").param("c", communityCode)
+			.query((rs, n) -> m.put(rs.getLong(1), rs.getString(2))).list();
+		return m;
+	}
 }

@@ -43,6 +43,9 @@ public class UploadStore {
 		if (file == null || file.isEmpty()) {
 			throw DomainException.invalid(field, "请上传文件");
 		}
+		if (!acceptableName(file.getOriginalFilename())) {
+			throw DomainException.invalid(field, "文件名不合法：不能包含路径、控制字符，且不超过 200 个字符");
+		}
 		if (file.getSize() > MAX_BYTES) {
 			throw DomainException.invalid(field, "文件不能超过 5 MB");
 		}
@@ -64,6 +67,18 @@ public class UploadStore {
 		catch (IOException e) {
 			throw new IllegalStateException("无法保存上传文件", e);
 		}
+	}
+
+	/**
+	 * The name is never used to store the file, but a name carrying a path or control characters
+	 * is a tampered request, not a photo from a phone, and is refused.
+	 */
+	static boolean acceptableName(String name) {
+		if (name == null || name.isEmpty()) {
+			return true;
+		}
+		return name.length() <= 200 && !name.contains("/") && !name.contains("\\") && !name.contains("..")
+				&& name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
 	}
 
 	/** Opens a stored file by the key this store made; anything else is not found. */

@@ -1,0 +1,40 @@
+package cn.linli.appeal;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the clocks: escalates what is overdue and closes what was not rated in time. The deadlines
+ * live in the database, so this can run on every instance and after any restart.
+ */
+@Component
+@ConditionalOnProperty(name = "linli.appeal.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+class AppealClocks {
+
+	private static final Logger log = LoggerFactory.getLogger(AppealClocks.class);
+
+	private final EscalationSweep sweep;
+	private final Appeals appeals;
+	private final Duration ratingWindow;
+
+	AppealClocks(EscalationSweep sweep, Appeals appeals, @Value("${linli.appeal.rating-window:P7D}") Duration ratingWindow) {
+		this.sweep = sweep;
+		this.appeals = appeals;
+		this.ratingWindow = ratingWindow;
+	}
+
+	@Scheduled(fixedDelayString = "${linli.appeal.sweep-every:PT15S}", initialDelayString = "PT5S")
+	void tick() {
+		int escalated = sweep.sweep();
+		int closed = appeals.closeUnrated(ratingWindow);
+		if (escalated + closed > 0) {
+			log.info("appeal clocks: {} escalated, {} closed unrated", escalated, closed);
+		}
+	}
+}

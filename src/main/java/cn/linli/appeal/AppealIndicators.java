@@ -1,0 +1,221 @@
+package cn.linli.appeal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.linli.region.RegionApi;
+import cn.linli.registry.RegistryApi;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Actor;
+
+/**
+ * DOMAIN §3 indicators for appeals raised in a period, per region (drillable one level down to
+ * compounds), company and compound, each rate with its counts. Rates with fewer than
+ * {@link Counts#MIN_RANKED} rated appeals are flagged so that a page does not rank them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AppealIndicators {
+
+	private static final String COUNTS = """
+			count(*),
+			count(*) filter (where a.accepted_at is not null or a.accept_due_at <= :now),
+			count(*) filter (where a.accepted_at is not null and a.accepted_at <= a.accept_due_at),
+			count(*) filter (where a.resolved_on_time is not null
+			  or coalesce(a.first_resolve_due_at, a.accept_due_at + a.resolve_minutes * interval '1 minute') <= :now),
+			count(*) filter (where a.resolved_on_time),
+			count(*) filter (where a.rating is not null),
+			count(*) filter (where a.rating in ('SATISFIED', 'BASICALLY_SATISFIED')),
+			count(*) filter (where a.rating in ('SATISFIED', 'BASICALLY_SATISFIED') or a.confirmed_solved),
+			count(*) filter (where a.kind = 'COMPLAINT'),
+			count(*) filter (where a.repeat_of is not null)""";
+
+	private final JdbcClient jdbc;
+	private final RegistryApi registry;
+	private final RegionApi regions;
+	private final Clock clock;
+
+	AppealIndicators(JdbcClient jdbc, RegistryApi registry, RegionApi regions, Clock clock) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	/** The counts behind every rate; households and area for the complaint density. */
+	public record Counts(long appeals, long acceptDue, long acceptedOnTime, long resolveDue, long resolvedOnTime, long rated,
+			long satisfied, long solved, long complaints, long repeats, long households, long buildingAreaCenti) {
+
+		public static final int MIN_RANKED = 30;
+
+		static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+		public Double responseRate() {
+			return rate(acceptedOnTime, acceptDue);
+		}
+
+		public Double onTimeRate() {
+			return rate(resolvedOnTime, resolveDue);
+		}
+
+		public Double resolutionRate() {
+			return rate(solved, rated);
+		}
+
+		public Double satisfactionRate() {
+			return rate(satisfied, rated);
+		}
+
+		public Double repeatRate() {
+			return rate(repeats, appeals);
+		}
+
+		/** Complaints per 1,000 households. */
+		public Double densityPerThousandHouseholds() {
+			return households == 0 ? null : complaints * 1000.0 / households;
+		}
+
+		/** Complaints per 100,000 m² of building area (area kept in 1/100 m²). */
+		public Double densityPerHundredThousandSquareMetres() {
+			return buildingAreaCenti == 0 ? null : complaints * 100_000.0 * 100 / buildingAreaCenti;
+		}
+
+		public boolean rankable() {
+			return rated >= MIN_RANKED;
+		}
+
+		Counts withSize(RegistryApi.Size size) {
+			return size == null ? this : new Counts(appeals, acceptDue, acceptedOnTime, resolveDue, resolvedOnTime, rated, satisfied, solved,
+					complaints, repeats, size.households(), size.buildingAreaCenti());
+		}
+
+		private static Double rate(long part, long whole) {
+			return whole == 0 ? null : (double) part / whole;
+		}
+	}
+
+	public record Row(String key, String name, Counts counts) {
+	}
+
+	/** {@code childKind}: REGION (keys are region codes) or COMPOUND (keys are compound ids). */
+	public record Report(String code, String name, int days, Instant from, Instant to, Counts total, List<Row> children, String childKind,
+			Double concentration) {
+	}
+
+	public Report forRegion(Actor actor, String code, int days) {
+		if (code == null || !actor.scope().coversRegion(code)) {
+			throw DomainException.notFound("区划");
+		}
+		var region = regions.find(code).orElseThrow(() -> DomainException.notFound("区划"));
+		var window = window(days);
+		int childLength = switch (code.length()) {
+			case 2 -> 4;
+			case 4 -> 6;
+			case 6 -> 9;
+			case 9 -> 12;
+			default -> 0;
+		};
+		var params = Map.<String, Object>of("p", code + "%", "from", window[0], "to", window[1], "now", window[1]);
+		String where = " from appeal a where a.community_code like :p and a.created_at >= :from and a.created_at < :to";
+		var total = counts("select '' " + "," + COUNTS + where + " group by 1", params).getOrDefault("", Counts.ZERO)
+			.withSize(registry.sizeByRegion(code, 0).get(""));
+		var children = new ArrayList<Row>();
+		if (childLength > 0) {
+			var byChild = counts("select substr(a.community_code, 1, " + childLength + ")," + COUNTS + where + " group by 1", params);
+			var sizes = registry.sizeByRegion(code, childLength);
+			for (var child : regions.allChildren(code)) {
+				if (sizes.containsKey(child.code()) || byChild.containsKey(child.code())) {
+					children.add(new Row(child.code(), child.name(),
+							byChild.getOrDefault(child.code(), Counts.ZERO).withSize(sizes.get(child.code()))));
+				}
+			}
+		}
+		else {
+			var byCompound = counts("select a.compound_id::text," + COUNTS + where + " group by 1", params);
+			var compounds = registry.compoundsOfCommunity(code);
+			var sizes = registry.sizeOfCompounds(compounds.keySet());
+			compounds.forEach((id, name) -> children.add(
+					new Row(String.valueOf(id), name, byCompound.getOrDefault(String.valueOf(id), Counts.ZERO).withSize(sizes.get(id)))));
+		}
+		long compoundCount = registry.sizeByRegion(code, 0).getOrDefault("", new RegistryApi.Size(0, 0, 0)).compounds();
+		return new Report(code, region.name(), days, window[0].toInstant(), window[1].toInstant(), total, children,
+				childLength > 0 ? "REGION" : "COMPOUND", concentration(where, params, compoundCount, total.complaints()));
+	}
+
+	/** A company's appeals, per compound it serves. */
+	public Report forCompany(Actor actor, long companyId, int days) {
+		boolean allowed = switch (actor.role()) {
+			case COMPANY_ADMIN -> Long.valueOf(companyId).equals(actor.scope().companyId());
+			case CITY -> true;
+			default -> false;
+		};
+		if (!allowed) {
+			throw DomainException.notFound("物业企业");
+		}
+		var window = window(days);
+		var params = Map.<String, Object>of("co", companyId, "from", window[0], "to", window[1], "now", window[1]);
+		String where = " from appeal a where a.handler_company_id = :co and a.created_at >= :from and a.created_at < :to";
+		var sizes = registry.sizeOfCompaniesCompounds(companyId);
+		long households = sizes.values().stream().mapToLong(RegistryApi.Size::households).sum();
+		long area = sizes.values().stream().mapToLong(RegistryApi.Size::buildingAreaCenti).sum();
+		var total = counts("select ''," + COUNTS + where + " group by 1", params).getOrDefault("", Counts.ZERO)
+			.withSize(new RegistryApi.Size(sizes.size(), households, area));
+		var byCompound = counts("select a.compound_id::text," + COUNTS + where + " group by 1", params);
+		var names = registry.compoundNames(sizes.keySet());
+		var children = new ArrayList<Row>();
+		sizes.forEach((id, size) -> children.add(new Row(String.valueOf(id), names.get(id),
+				byCompound.getOrDefault(String.valueOf(id), Counts.ZERO).withSize(size))));
+		children.sort(java.util.Comparator.comparing(Row::name));
+		String name = registry.companyNames(List.of(companyId)).getOrDefault(companyId, "物业企业");
+		return new Report(String.valueOf(companyId), name, days, window[0].toInstant(), window[1].toInstant(), total, children, "COMPOUND",
+				concentration(where, params, sizes.size(), total.complaints()));
+	}
+
+	/** One compound's figures; public, as the 你呼我应 column shows them. */
+	public Counts forCompound(long compoundId, int days) {
+		var window = window(days);
+		var params = Map.<String, Object>of("c", compoundId, "from", window[0], "to", window[1], "now", window[1]);
+		return counts("select ''," + COUNTS + " from appeal a where a.compound_id = :c and a.created_at >= :from and a.created_at < :to group by 1",
+				params).getOrDefault("", Counts.ZERO).withSize(registry.sizeOfCompounds(List.of(compoundId)).get(compoundId));
+	}
+
+	private Timestamp[] window(int days) {
+		if (days < 1 || days > 366) {
+			throw DomainException.invalid("days", "统计周期为 1 到 366 天");
+		}
+		var now = clock.instant();
+		return new Timestamp[] { Timestamp.from(now.minus(Duration.ofDays(days))), Timestamp.from(now) };
+	}
+
+	private Map<String, Counts> counts(String sql, Map<String, Object> params) {
+		var out = new HashMap<String, Counts>();
+		jdbc.sql(sql).params(params)
+			.query((rs, n) -> out.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+					rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), 0, 0)))
+			.list();
+		return out;
+	}
+
+	/** Share of all complaints that the top 10 % of compounds (at least one) account for. */
+	private Double concentration(String where, Map<String, Object> params, long compounds, long complaints) {
+		if (complaints == 0 || compounds == 0) {
+			return null;
+		}
+		long top = Math.max(1, (long) Math.ceil(compounds * 0.1));
+		var p = new HashMap<>(params);
+		p.put("top", top);
+		long inTop = jdbc.sql("select coalesce(sum(n), 0) from (select count(*) as n" + where
+				+ " and a.kind = 'COMPLAINT' group by a.compound_id order by n desc limit :top) t").params(p).query(Long.class).single();
+		return (double) inTop / complaints;
+	}
+}

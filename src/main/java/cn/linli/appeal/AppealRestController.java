@@ -1,0 +1,173 @@
+package cn.linli.appeal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.upload.UploadStore;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "appeals", description = "你呼我应：诉求受理、办理、督办、评价")
+class AppealRestController {
+
+	private final Appeals appeals;
+	private final AppealQueries queries;
+	private final SlaPolicies policies;
+	private final AppealIndicators indicators;
+	private final UploadStore uploads;
+
+	AppealRestController(Appeals appeals, AppealQueries queries, SlaPolicies policies, AppealIndicators indicators, UploadStore uploads) {
+		this.appeals = appeals;
+		this.queries = queries;
+		this.policies = policies;
+		this.indicators = indicators;
+		this.uploads = uploads;
+	}
+
+	record RaiseRequest(String kind, String category, String urgency, String body, Long houseId, Long compoundId, String contactPhone,
+			Map<String, String> attributes) {
+
+		NewAppeal toNew(String clientKey) {
+			return new NewAppeal(Choices.required(AppealKind.class, kind, "kind", "诉求类型"), category,
+					Choices.parse(Urgency.class, urgency, "urgency", "紧急程度"), body, houseId, compoundId, contactPhone, attributes, clientKey);
+		}
+	}
+
+	record Created(long id, AppealStatus status, Instant acceptDueAt, Long repeatOf) {
+	}
+
+	@PostMapping(path = "/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "提交诉求（居民：本人房屋或小区公共部位；物业人员/网格员：巡查上报）。带 Idempotency-Key 时重复提交返回第一次的结果")
+	ResponseEntity<Created> raise(@RequestBody RaiseRequest request) {
+		long id = appeals.raise(CurrentActor.get(), request.toNew(null), List.of());
+		return created(id);
+	}
+
+	@PostMapping(path = "/appeals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "提交诉求并上传照片（最多 6 张 JPEG/PNG/WebP，每张 ≤ 5 MB）")
+	ResponseEntity<Created> raiseWithPhotos(RaiseForm form, @RequestPart(name = "photos", required = false) List<MultipartFile> photos) {
+		long id = appeals.raise(CurrentActor.get(), form.toNew(), photos);
+		return created(id);
+	}
+
+	private ResponseEntity<Created> created(long id) {
+		var d = queries.detail(CurrentActor.get(), id);
+		return ResponseEntity.created(URI.create("/api/v1/appeals/" + id))
+			.body(new Created(id, d.row().status(), d.acceptDueAt(), d.row().repeatOf()));
+	}
+
+	@GetMapping("/appeals")
+	@Operation(summary = "我可见的诉求（按数据权限过滤）")
+	PageResponse<AppealQueries.AppealRow> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return queries.search(CurrentActor.get(), Choices.parse(AppealStatus.class, status, "status", "状态"), new PageRequest(page, size));
+	}
+
+	@GetMapping("/appeals/queue")
+	@Operation(summary = "承办工作台：待我办理的诉求，按剩余时限排序")
+	List<AppealQueries.AppealRow> queue() {
+		return queries.queue(CurrentActor.get());
+	}
+
+	@GetMapping("/appeals/board")
+	@Operation(summary = "督办台：升级到本级的诉求")
+	List<AppealQueries.AppealRow> board(@RequestParam(defaultValue = "false") boolean all) {
+		return queries.board(CurrentActor.get(), all);
+	}
+
+	@GetMapping("/appeals/{id}")
+	AppealQueries.AppealDetail get(@PathVariable long id) {
+		return queries.detail(CurrentActor.get(), id);
+	}
+
+	@GetMapping("/appeals/{id}/photos/{seq}")
+	ResponseEntity<Resource> photo(@PathVariable long id, @PathVariable int seq) {
+		String key = queries.photoKey(CurrentActor.get(), id, seq);
+		return ResponseEntity.ok().contentType(UploadStore.mediaType(key)).body(uploads.open(key));
+	}
+
+	/** One body for every action; each action reads the fields it needs. */
+	record ActionRequest(Integer version, String note, String reason, String result, Long staffId, Long companyId, String external,
+			String rating) {
+	}
+
+	@PostMapping("/appeals/{id}/{action}")
+	@Operation(summary = "办理动作：accept 签收, start 开始办理, assign 指派, note 备注, pause 等待居民配合, resume 恢复计时, resolve 反馈结果, "
+			+ "reject-route 派单异议, redispatch 重新派单, reassign 改派, order 督办令, supervise 督办意见, confirm 核实办结, rate 评价, support 附议")
+	AppealQueries.AppealDetail act(@PathVariable long id, @PathVariable String action, @RequestBody(required = false) ActionRequest body) {
+		var r = body == null ? new ActionRequest(null, null, null, null, null, null, null, null) : body;
+		var actor = CurrentActor.get();
+		switch (action) {
+			case "accept" -> appeals.accept(actor, id, r.version());
+			case "start" -> appeals.start(actor, id, r.version());
+			case "assign" -> {
+				if (r.staffId() == null) {
+					throw cn.linli.shared.domain.DomainException.invalid("staffId", "请选择指派的人员");
+				}
+				appeals.assign(actor, id, r.version(), r.staffId());
+			}
+			case "note" -> appeals.note(actor, id, r.note());
+			case "pause" -> appeals.pause(actor, id, r.version(), r.reason());
+			case "resume" -> appeals.resume(actor, id, r.version());
+			case "resolve" -> appeals.resolve(actor, id, r.version(), r.result(), List.of());
+			case "reject-route" -> appeals.rejectRoute(actor, id, r.version(), r.reason());
+			case "redispatch" -> appeals.redispatch(actor, id, r.version(), r.companyId(), r.external(), r.note());
+			case "reassign" -> appeals.reassign(actor, id, r.version(), r.companyId(), r.external(), r.note());
+			case "order" -> appeals.order(actor, id, r.version(), r.note());
+			case "supervise" -> appeals.superviseNote(actor, id, r.note());
+			case "confirm" -> appeals.confirmSolved(actor, id, r.version(), r.note());
+			case "rate" -> appeals.rate(actor, id, r.version(), Choices.required(Rating.class, r.rating(), "rating", "评价"), r.reason());
+			case "support" -> appeals.support(actor, id);
+			default -> throw cn.linli.shared.domain.DomainException.notFound("办理动作「" + action + "」");
+		}
+		return queries.detail(actor, id);
+	}
+
+	@GetMapping("/sla-policies")
+	@Operation(summary = "处置时限（按分类 × 紧急程度），本辖区生效的值")
+	List<SlaPolicy> policies(@RequestParam(required = false) String region) {
+		var actor = CurrentActor.get();
+		return policies.effectiveIn(region != null && actor.scope().overlapsRegion(region) ? region : actor.scope().regionCode() == null ? "" : actor.scope().regionCode());
+	}
+
+	record PolicyRequest(String category, String urgency, Integer acceptMinutes, Integer resolveMinutes, Integer superviseMinutes) {
+	}
+
+	@PutMapping("/sla-policies")
+	@Operation(summary = "设置处置时限（市住建局设全市，区县住建局设本区县）")
+	SlaPolicy setPolicy(@RequestBody PolicyRequest r) {
+		if (r.acceptMinutes() == null || r.resolveMinutes() == null || r.superviseMinutes() == null) {
+			throw cn.linli.shared.domain.DomainException.invalid("acceptMinutes", "请填写签收、办结、督办时限（分钟）");
+		}
+		return policies.set(CurrentActor.get(), r.category(), Choices.required(Urgency.class, r.urgency(), "urgency", "紧急程度"),
+				new SlaPolicy.Minutes(r.acceptMinutes(), r.resolveMinutes(), r.superviseMinutes()));
+	}
+
+	@GetMapping("/appeal-indicators/{code}")
+	@Operation(summary = "诉求指标（响应率、按时办结率、解决率、满意率、投诉密度、重复诉求率），含下一级")
+	AppealIndicators.Report indicators(@PathVariable String code, @RequestParam(defaultValue = "30") int days) {
+		return indicators.forRegion(CurrentActor.get(), code, days);
+	}
+}

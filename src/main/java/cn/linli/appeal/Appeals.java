@@ -1,0 +1,416 @@
+package cn.linli.appeal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.registry.RegistryApi;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Actor;
+import cn.linli.shared.security.Role;
+import cn.linli.shared.upload.UploadStore;
+
+/**
+ * The use cases of 你呼我应: raise, handle, supervise, rate. Each one loads the appeal within the
+ * caller's scope, lets the aggregate make the change, saves it (optimistic lock), writes the
+ * timeline row and publishes the event, in one transaction, before the caller gets an answer.
+ */
+@Service
+@Transactional
+public class Appeals {
+
+	public static final int MAX_PHOTOS = 6;
+	static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+
+	private final AppealRepository appeals;
+	private final RegistryApi registry;
+	private final SlaPolicies policies;
+	private final AppealText text;
+	private final UploadStore uploads;
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Appeals(AppealRepository appeals, RegistryApi registry, SlaPolicies policies, AppealText text, UploadStore uploads,
+			JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+		this.appeals = appeals;
+		this.registry = registry;
+		this.policies = policies;
+		this.text = text;
+		this.uploads = uploads;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ---- intake ----
+
+	/** A resident for its house or its compound's common parts; staff and grid workers for a compound they serve. */
+	public long raise(Actor actor, NewAppeal n, List<MultipartFile> photos) {
+		var existing = n.clientKey() == null ? null : jdbc.sql("select id from appeal where raised_by = :u and client_key = :k")
+			.param("u", actor.userId()).param("k", n.clientKey()).query(Long.class).optional().orElse(null);
+		if (existing != null) {
+			return existing;
+		}
+		var place = placeFor(actor, n);
+		String channel = actor.role() == Role.RESIDENT ? "APP" : "PATROL";
+		return intake(n, place, channel, actor.userId(), actor.role().name(), null, photos, actor);
+	}
+
+	/** An Open311 client's request; the place comes from the address the client gave. */
+	long raiseFromOpen311(long clientId, NewAppeal n, Placement place) {
+		return intake(n, place, "OPEN311", null, null, clientId, List.of(), null);
+	}
+
+	private long intake(NewAppeal n, Placement place, String channel, Long userId, String role, Long clientId,
+			List<MultipartFile> photos, Actor actor) {
+		checkCategory(n);
+		var files = photos == null ? List.<MultipartFile>of() : photos.stream().filter(f -> f != null && !f.isEmpty()).toList();
+		if (files.size() > MAX_PHOTOS) {
+			throw DomainException.invalid("photos", "最多上传 " + MAX_PHOTOS + " 张照片");
+		}
+		var now = clock.instant();
+		var policy = policies.effective(place.communityCode(), n.category(), n.urgency());
+		var appeal = Appeal.raise(n, place, policy.minutes(), json.writeValueAsString(new TreeMap<>(n.attributes())), now);
+		appeal.channel = channel;
+		appeal.raisedBy = userId;
+		appeal.raisedByRole = role;
+		appeal.open311Client = clientId;
+		appeal.terms = text.terms(n.body());
+		linkRepeat(appeal, now);
+		appeal = appeals.save(appeal);
+		storePhotos(appeal.id, files, "INTAKE", 0);
+		record(appeal, appeal.submitted(), actor, now);
+		return appeal.id;
+	}
+
+	private void checkCategory(NewAppeal n) {
+		boolean known = jdbc.sql("select exists (select 1 from appeal_category where code = :c)").param("c", n.category())
+			.query(Boolean.class).single();
+		if (!known) {
+			throw DomainException.invalid("category", "未知的诉求分类：" + n.category());
+		}
+	}
+
+	private Placement placeFor(Actor actor, NewAppeal n) {
+		var scope = actor.scope();
+		if (n.houseId() != null) {
+			var house = registry.houseFacts(n.houseId()).orElseThrow(() -> DomainException.notFound("房屋"));
+			boolean allowed = actor.role() == Role.RESIDENT ? scope.houseIds().contains(house.houseId())
+					: actor.role() == Role.STAFF && scope.compoundIds().contains(house.compoundId());
+			if (!allowed) {
+				throw DomainException.notFound("房屋");
+			}
+			var compound = registry.compoundFacts(house.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
+			return new Placement(compound.id(), compound.communityCode(), house.buildingId(), house.houseId(), compound.companyId());
+		}
+		if (!(actor.role() == Role.RESIDENT || actor.role() == Role.STAFF) || !scope.compoundIds().contains(n.compoundId())) {
+			throw DomainException.notFound("小区");
+		}
+		var compound = registry.compoundFacts(n.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
+		return new Placement(compound.id(), compound.communityCode(), null, null, compound.companyId());
+	}
+
+	/**
+	 * 重复诉求: the same house (or the same compound's common parts) and category within 30 days;
+	 * otherwise the most similar text in the compound within 30 days, if its cosine reaches the
+	 * threshold. Linked to the first of the chain, so that a group has one original.
+	 */
+	private void linkRepeat(Appeal a, Instant now) {
+		var since = Timestamp.from(now.minus(REPEAT_WINDOW));
+		var samePlace = jdbc.sql("""
+				select coalesce(repeat_of, id) from appeal
+				where compound_id = :c and category = :cat and created_at >= :since
+				  and (house_id = :h or (cast(:h as bigint) is null and house_id is null))
+				order by created_at desc limit 1""")
+			.param("c", a.compoundId).param("cat", a.category).param("since", since).param("h", a.houseId)
+			.query(Long.class).optional();
+		if (samePlace.isPresent()) {
+			a.repeatOf = samePlace.get();
+			a.repeatReason = "SAME_PLACE";
+			return;
+		}
+		record Candidate(long root, String terms) {
+		}
+		var candidates = jdbc.sql("""
+				select coalesce(repeat_of, id), terms from appeal where compound_id = :c and created_at >= :since
+				order by created_at desc limit 500""")
+			.param("c", a.compoundId).param("since", since)
+			.query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2))).list();
+		double best = 0;
+		Long bestRoot = null;
+		for (var c : candidates) {
+			double s = AppealText.similarity(a.terms, c.terms());
+			if (s > best) {
+				best = s;
+				bestRoot = c.root();
+			}
+		}
+		if (bestRoot != null && best >= AppealText.REPEAT_THRESHOLD) {
+			a.repeatOf = bestRoot;
+			a.repeatReason = "SIMILAR_TEXT";
+			a.repeatSimilarity = (float) best;
+		}
+	}
+
+	/** +1: a resident backs an open appeal of its compound instead of filing the same one again. */
+	public void support(Actor actor, long appealId) {
+		if (actor.role() != Role.RESIDENT) {
+			throw DomainException.forbidden("只有居民可以附议");
+		}
+		var a = appeals.findById(appealId).filter(x -> actor.scope().compoundIds().contains(x.compoundId))
+			.orElseThrow(() -> DomainException.notFound("诉求"));
+		if (!a.status.isOpen()) {
+			throw DomainException.conflict("not-open", "该诉求已办结，不能再附议");
+		}
+		if (actor.userId() == (a.raisedBy == null ? -1 : a.raisedBy)) {
+			throw DomainException.conflict("own-appeal", "这是您自己提交的诉求");
+		}
+		int added = jdbc.sql("insert into appeal_supporter (appeal_id, user_id, at) values (:a, :u, :at) on conflict do nothing")
+			.param("a", appealId).param("u", actor.userId()).param("at", Timestamp.from(clock.instant())).update();
+		if (added == 1) {
+			var now = clock.instant();
+			a.supporters++;
+			a.updatedAt = now;
+			a = appeals.save(a);
+			record(a, new Appeal.Step("SUPPORTED", a.status, a.status, a.level, "又有一位居民反映同一问题（+1）", null), actor, now);
+		}
+	}
+
+	// ---- the handler ----
+
+	public void accept(Actor actor, long id, Integer version) {
+		handle(actor, id, version, (a, now) -> a.accept(now));
+	}
+
+	public void start(Actor actor, long id, Integer version) {
+		handle(actor, id, version, (a, now) -> a.start(now));
+	}
+
+	public void assign(Actor actor, long id, Integer version, long staffId) {
+		handle(actor, id, version, (a, now) -> {
+			if (a.handlerKind != HandlerKind.COMPANY) {
+				throw DomainException.conflict("not-a-company", "只有物业企业承办的诉求可以指派人员");
+			}
+			var staff = registry.staffServing(a.handlerCompanyId, a.compoundId).stream().filter(s -> s.id() == staffId).findFirst()
+				.orElseThrow(() -> DomainException.invalid("staffId", "只能指派本企业服务该小区的人员"));
+			return a.assign(staffId, staff.name(), now);
+		});
+	}
+
+	public void note(Actor actor, long id, String note) {
+		String text = required(note, "note", "请填写备注");
+		handle(actor, id, null, (a, now) -> {
+			if (a.status == AppealStatus.CLOSED) {
+				throw DomainException.conflict("illegal-transition", "诉求已办结，不能再添加备注");
+			}
+			a.updatedAt = now;
+			return new Appeal.Step("NOTE", a.status, a.status, a.level, text, null);
+		});
+	}
+
+	public void pause(Actor actor, long id, Integer version, String reason) {
+		String why = required(reason, "reason", "请说明需要居民配合的事项（如入户时间）");
+		handle(actor, id, version, (a, now) -> a.pause(why, now));
+	}
+
+	public void resume(Actor actor, long id, Integer version) {
+		handle(actor, id, version, (a, now) -> a.resume(now));
+	}
+
+	public void resolve(Actor actor, long id, Integer version, String result, List<MultipartFile> photos) {
+		String text = required(result, "result", "请填写办理结果");
+		var files = photos == null ? List.<MultipartFile>of() : photos.stream().filter(f -> f != null && !f.isEmpty()).toList();
+		if (files.size() > MAX_PHOTOS) {
+			throw DomainException.invalid("photos", "最多上传 " + MAX_PHOTOS + " 张照片");
+		}
+		handle(actor, id, version, (a, now) -> {
+			var step = a.resolve(text, now);
+			int seq = jdbc.sql("select coalesce(max(seq), 0) from appeal_photo where appeal_id = :a").param("a", a.id).query(Integer.class).single();
+			storePhotos(a.id, files, "RESULT", seq);
+			return step;
+		});
+	}
+
+	public void rejectRoute(Actor actor, long id, Integer version, String reason) {
+		String why = required(reason, "reason", "请说明不属于本单位处理的理由");
+		handle(actor, id, version, (a, now) -> a.rejectRoute(why, now));
+	}
+
+	private void handle(Actor actor, long id, Integer version, Action action) {
+		var a = visible(actor, id, version);
+		if (!AppealPermissions.canHandle(actor, a)) {
+			throw DomainException.forbidden("您不是该诉求的承办人");
+		}
+		apply(actor, a, action);
+	}
+
+	// ---- the community and the supervisors ----
+
+	public void redispatch(Actor actor, long id, Integer version, Long companyId, String external, String note) {
+		var a = visible(actor, id, version);
+		if (!AppealPermissions.canSupervise(actor, a)) {
+			throw DomainException.forbidden("由社区重新派单");
+		}
+		checkCompany(companyId);
+		apply(actor, a, (x, now) -> x.redispatch(companyId, external, note, now));
+	}
+
+	public void reassign(Actor actor, long id, Integer version, Long companyId, String external, String note) {
+		var a = visible(actor, id, version);
+		if (!AppealPermissions.canSupervise(actor, a)) {
+			throw DomainException.forbidden("只有督办单位可以改派");
+		}
+		checkCompany(companyId);
+		apply(actor, a, (x, now) -> x.reassign(companyId, external, note, now));
+	}
+
+	public void order(Actor actor, long id, Integer version, String note) {
+		String text = required(note, "note", "请填写督办要求");
+		supervise(actor, id, version, (a, now) -> a.order(text, now));
+	}
+
+	public void superviseNote(Actor actor, long id, String note) {
+		String text = required(note, "note", "请填写督办意见");
+		supervise(actor, id, null, (a, now) -> a.superviseNote(text, now));
+	}
+
+	public void confirmSolved(Actor actor, long id, Integer version, String note) {
+		String text = required(note, "note", "请写明核实情况");
+		supervise(actor, id, version, (a, now) -> a.confirmSolved(text, now));
+	}
+
+	private void supervise(Actor actor, long id, Integer version, Action action) {
+		var a = visible(actor, id, version);
+		if (!AppealPermissions.canSupervise(actor, a)) {
+			throw DomainException.forbidden("只有社区、街道、区县和市住建局可以督办");
+		}
+		apply(actor, a, action);
+	}
+
+	private void checkCompany(Long companyId) {
+		if (companyId != null && !registry.companyExists(companyId)) {
+			throw DomainException.invalid("companyId", "物业企业不存在");
+		}
+	}
+
+	// ---- the resident ----
+
+	public void rate(Actor actor, long id, Integer version, Rating rating, String reason) {
+		if (rating == null) {
+			throw DomainException.invalid("rating", "请选择满意、基本满意或不满意");
+		}
+		var a = visible(actor, id, version);
+		if (a.raisedBy == null || a.raisedBy != actor.userId()) {
+			throw DomainException.forbidden("只有提出诉求的居民可以评价");
+		}
+		apply(actor, a, (x, now) -> {
+			var step = x.rate(rating, reason, now);
+			jdbc.sql("insert into appeal_rating (appeal_id, rating, reason, at) values (:a, :r, :why, :at)").param("a", x.id)
+				.param("r", rating.name()).param("why", x.ratingReason).param("at", Timestamp.from(now)).update();
+			return step;
+		});
+		if (rating == Rating.DISSATISFIED) {
+			var reopened = appeals.findById(id).orElseThrow();
+			if (reopened.dissatisfiedAgain()) {
+				apply(null, reopened, (x, now) -> x.escalate("居民再次评价不满意", now));
+			}
+		}
+	}
+
+	// ---- the system ----
+
+	/** RESOLVED and not rated within the window → CLOSED as UNRATED. */
+	public int closeUnrated(Duration window) {
+		var now = clock.instant();
+		var due = jdbc.sql("select id from appeal where status = 'RESOLVED' and resolved_at < :t order by resolved_at limit 500 for update skip locked")
+			.param("t", Timestamp.from(now.minus(window))).query(Long.class).list();
+		for (long id : due) {
+			apply(null, appeals.findById(id).orElseThrow(), (a, t) -> a.closeUnrated(t));
+		}
+		return due.size();
+	}
+
+	// ---- plumbing ----
+
+	interface Action {
+		Appeal.Step apply(Appeal appeal, Instant now);
+	}
+
+	private void apply(Actor actor, Appeal a, Action action) {
+		var now = clock.instant();
+		var step = action.apply(a, now);
+		var saved = appeals.save(a);
+		record(saved, step, actor, now);
+	}
+
+	/** The appeal if the caller's scope contains it, at the version the caller saw. */
+	private Appeal visible(Actor actor, long id, Integer version) {
+		var scope = AppealScope.of(actor);
+		boolean inScope = jdbc.sql("select exists (select 1 from appeal a where a.id = :id and " + scope.sql() + ")")
+			.params(scope.params()).param("id", id).query(Boolean.class).single();
+		if (!inScope) {
+			throw DomainException.notFound("诉求");
+		}
+		var a = appeals.findById(id).orElseThrow(() -> DomainException.notFound("诉求"));
+		if (version != null && !version.equals(a.version)) {
+			throw DomainException.staleVersion();
+		}
+		return a;
+	}
+
+	private void record(Appeal a, Appeal.Step step, Actor actor, Instant now) {
+		jdbc.sql("""
+				insert into appeal_event (appeal_id, at, action, from_status, to_status, level, actor_user, actor_name, actor_role, note, due_at)
+				values (:a, :at, :action, :from, :to, :level, :uid, :name, :role, :note, :due)""")
+			.param("a", a.id).param("at", Timestamp.from(now)).param("action", step.action())
+			.param("from", step.from() == null ? null : step.from().name()).param("to", step.to().name())
+			.param("level", step.level().name()).param("uid", actor == null ? null : actor.userId())
+			.param("name", actor == null ? "系统" : actor.displayName()).param("role", actor == null ? null : actor.role().name())
+			.param("note", step.note()).param("due", step.dueAt() == null ? null : Timestamp.from(step.dueAt())).update();
+		events.publishEvent(AppealChanged.of(a, step));
+	}
+
+	private void storePhotos(long appealId, List<MultipartFile> files, String stage, int after) {
+		int seq = after;
+		for (var f : files) {
+			String key = uploads.store(f, "photos", UploadStore.Type.JPEG, UploadStore.Type.PNG, UploadStore.Type.WEBP);
+			jdbc.sql("insert into appeal_photo (appeal_id, seq, stage, storage_key) values (:a, :s, :st, :k)").param("a", appealId)
+				.param("s", ++seq).param("st", stage).param("k", key).update();
+		}
+	}
+
+	private static String required(String value, String field, String message) {
+		if (value == null || value.isBlank()) {
+			throw DomainException.invalid(field, message);
+		}
+		if (value.length() > 2000) {
+			throw DomainException.invalid(field, "内容不能超过 2000 字");
+		}
+		return value.strip();
+	}
+
+	/** For pages: whether the caller may act as handler / supervisor on an appeal it can see. */
+	public record Abilities(boolean handle, boolean supervise, boolean rate, boolean support) {
+	}
+
+	@Transactional(readOnly = true)
+	public Abilities abilities(Actor actor, long id) {
+		var a = visible(actor, id, null);
+		return new Abilities(AppealPermissions.canHandle(actor, a), AppealPermissions.canSupervise(actor, a),
+				a.raisedBy != null && a.raisedBy == actor.userId() && a.status == AppealStatus.RESOLVED, false);
+	}
+}

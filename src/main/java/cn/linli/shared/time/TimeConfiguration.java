@@ -1,0 +1,22 @@
+package cn.linli.shared.time;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for every deadline, so that clocks and escalations can be tested without waiting. */
+@Configuration(proxyBeanMethods = false)
+public class TimeConfiguration {
+
+	/** DOMAIN §7: periods and display in Asia/Shanghai; storage is timestamptz. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}
