@@ -23,8 +23,10 @@ class DashboardController {
 	private final RegistryApi registry;
 	private final RegionApi regions;
 	private final JsonMapper json;
+	private final cn.linli.appeal.AppealIndicators appeals;
 
-	DashboardController(RegistryApi registry, RegionApi regions, JsonMapper json) {
+	DashboardController(RegistryApi registry, RegionApi regions, JsonMapper json, cn.linli.appeal.AppealIndicators appeals) {
+		this.appeals = appeals;
 		this.registry = registry;
 		this.regions = regions;
 		this.json = json;
@@ -39,6 +41,10 @@ class DashboardController {
 		model.addAttribute("report", report);
 		model.addAttribute("chain", chain);
 		model.addAttribute("chart", json.writeValueAsString(chart(report.children())));
+		// 你呼我应 beside coverage: supervisors see their appeals' figures on the same home page
+		if (scope.coversRegion(code)) {
+			model.addAttribute("appeals", appeals.forRegion(CurrentActor.get(), code, 30));
+		}
 		return "analytics/dashboard";
 	}
 

@@ -286,6 +286,11 @@ public class AppealQueries {
 			.query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))).list();
 	}
 
+	String handlerKind(long id) {
+		return jdbc.sql("select handler_kind from appeal where id = :id").param("id", id).query(String.class).single();
+	}
+
+	/** Staff of the handling company who serve the appeal's compound (the caller already passed the handler check). */
 	public List<RegistryApi.StaffEntry> staffFor(Actor actor, long id) {
 		var d = jdbc.sql("select handler_company_id, compound_id from appeal where id = :id").param("id", id)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
