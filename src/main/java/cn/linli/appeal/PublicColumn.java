@@ -83,7 +83,7 @@ class PublicColumn {
 		var raws = jdbc.sql("""
 				select a.id, a.kind, ac.name, a.compound_id, a.building_id, a.body, a.status, a.created_at, a.accepted_at, a.resolved_at, a.rating
 				from appeal a join appeal_category ac on ac.code = a.category
-				where """ + where + " and a.created_at >= :since order by a.created_at desc limit 100")
+				where """ + " " + where + " and a.created_at >= :since order by a.created_at desc limit 100")
 			.param("k", key).param("since", Timestamp.from(now.minus(Duration.ofDays(90))))
 			.query((rs, n) -> new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), (Long) rs.getObject(5, Long.class),
 					rs.getString(6), rs.getString(7), AppealQueries.instant(rs, "created_at"), AppealQueries.instant(rs, "accepted_at"),

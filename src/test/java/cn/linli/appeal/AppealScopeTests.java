@@ -1,0 +1,166 @@
+package cn.linli.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.linli.LinliTest;
+import cn.linli.TestApi;
+import cn.linli.identity.NewUser;
+import cn.linli.identity.UserAdministration;
+import cn.linli.shared.security.Role;
+
+/**
+ * Who sees an appeal, as a matrix: every role, and the same roles of another company, another
+ * street and another household, against one appeal with a photo — list, detail, photo, queue and
+ * an action. Anything not expected to see it must get 404 and find nothing in its lists.
+ */
+@LinliTest
+class AppealScopeTests {
+
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R' };
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	JsonMapper json;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	UserAdministration users;
+
+	AppealApi api;
+
+	@BeforeEach
+	void setUp() {
+		api = new AppealApi(mvc, json, jdbc);
+	}
+
+	/** username → may see the showcase resident's appeal. */
+	Map<String, Boolean> expectations() {
+		return Map.ofEntries(Map.entry("city", true), Map.entry("district", true), Map.entry("street", true), Map.entry("community", true),
+				Map.entry("company", true), Map.entry("staff", true), Map.entry("committee", false), Map.entry("resident", true),
+				Map.entry("admin", false), Map.entry("scope-other-company", false), Map.entry("scope-other-street", false),
+				Map.entry("scope-other-district", false), Map.entry("scope-other-staff", false), Map.entry("scope-neighbour", false));
+	}
+
+	void createOutsiders() {
+		if (jdbc.sql("select count(*) from app_user where username = 'scope-other-company'").query(Long.class).single() > 0) {
+			return;
+		}
+		long showcase = api.showcaseCompound();
+		long showcaseCompany = jdbc.sql("select company_id from service_contract where compound_id = :c and current_date between starts_on and ends_on")
+			.param("c", showcase).query(Long.class).single();
+		long otherCompany = jdbc.sql("select id from property_company where id <> :c order by id limit 1").param("c", showcaseCompany)
+			.query(Long.class).single();
+		users.create(new NewUser("scope-other-company", "他企", Role.COMPANY_ADMIN, null, otherCompany, null, null, null), LinliTest.PASSWORD);
+		String street = jdbc.sql("select substr(community_code, 1, 9) from compound where id = :c").param("c", showcase).query(String.class).single();
+		String otherStreet = jdbc.sql("select code from region where code like '371002%' and length(code) = 9 and code <> :s order by code desc limit 1")
+			.param("s", street).query(String.class).single();
+		users.create(new NewUser("scope-other-street", "他街道", Role.STREET, otherStreet, null, null, null, null), LinliTest.PASSWORD);
+		users.create(new NewUser("scope-other-district", "文登区", Role.DISTRICT, "371003", null, null, null, null), LinliTest.PASSWORD);
+		// staff of the showcase company's other compound... or of another company: both must see nothing here
+		long otherStaff = jdbc.sql("select s.id from staff s where s.company_id <> :c order by s.id limit 1").param("c", showcaseCompany)
+			.query(Long.class).single();
+		users.create(new NewUser("scope-other-staff", "他企员工", Role.STAFF, null, null, otherStaff, null, null), LinliTest.PASSWORD);
+		// a neighbour: another owner in the same compound
+		var neighbour = jdbc.sql("""
+				select h.id, ho.owner_id from house h join building b on b.id = h.building_id join house_owner ho on ho.house_id = h.id
+				where b.compound_id = :c and h.id <> :mine and not h.developer_held and h.kind = 'RESIDENTIAL' order by h.id desc limit 1""")
+			.param("c", showcase).param("mine", api.residentHouse()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		users.createBoundResident("scope-neighbour", "13911112222", "邻居", LinliTest.PASSWORD, neighbour[0], neighbour[1]);
+	}
+
+	@Test
+	void everyRoleSeesTheAppealOnlyWhenItsScopeHoldsIt() throws Exception {
+		createOutsiders();
+		String resident = TestApi.token(mvc, json, "resident");
+		var created = mvc.perform(multipart("/api/v1/appeals").file(new MockMultipartFile("photos", "lamp.png", "image/png", PNG))
+			.param("kind", "REPAIR").param("category", "FACILITY").param("body", "5号楼电梯按钮失灵，联系电话13800138000")
+			.param("place", "h:" + api.residentHouse()).param("contactPhone", "13800138000").header("Authorization", "Bearer " + resident))
+			.andReturn();
+		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+		long id = api.read(created).get("id").asLong();
+
+		for (var e : expectations().entrySet()) {
+			String user = e.getKey();
+			boolean sees = e.getValue();
+			String token = TestApi.token(mvc, json, user);
+			var detail = api.detail(token, id);
+			assertThat(detail.getResponse().getStatus()).as(user + " detail").isEqualTo(sees ? 200 : 404);
+			var photo = mvc.perform(get("/api/v1/appeals/" + id + "/photos/1").header("Authorization", "Bearer " + token)).andReturn();
+			assertThat(photo.getResponse().getStatus()).as(user + " photo").isEqualTo(sees ? 200 : 404);
+			var list = api.read(mvc.perform(get("/api/v1/appeals?size=100").header("Authorization", "Bearer " + token)).andReturn());
+			List<Long> listed = list.get("content").findValues("id").stream().map(n -> n.asLong()).toList();
+			if (sees) {
+				assertThat(listed).as(user + " list").contains(id);
+			}
+			else {
+				assertThat(listed).as(user + " list").doesNotContain(id);
+				assertThat(api.act(token, id, "accept", null).getResponse().getStatus()).as(user + " accept").isIn(403, 404);
+				assertThat(api.act(token, id, "order", "{\"note\":\"x\"}").getResponse().getStatus()).as(user + " order").isIn(403, 404);
+			}
+		}
+		assertThat(api.status(id)).as("no outsider changed it").isEqualTo("SUBMITTED");
+
+		// region roles and residents may see, but only the handler may handle
+		for (String user : List.of("city", "street", "community", "resident")) {
+			assertThat(api.act(TestApi.token(mvc, json, user), id, "accept", null).getResponse().getStatus()).as(user).isEqualTo(403);
+		}
+		// and only supervisors supervise
+		for (String user : List.of("company", "staff", "resident")) {
+			assertThat(api.act(TestApi.token(mvc, json, user), id, "order", "{\"note\":\"x\"}").getResponse().getStatus()).as(user).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void aNeighbourWhoBacksAnAppealSeesItsProgressButNotTheRaisersHouseOrPhone() throws Exception {
+		createOutsiders();
+		String resident = TestApi.token(mvc, json, "resident");
+		var created = api.raise(resident, """
+				{"kind":"COMPLAINT","category":"SAFETY","body":"8号楼下消防通道被杂物堵塞","compoundId":%d,"contactPhone":"13800138000"}"""
+			.formatted(api.showcaseCompound()));
+		long id = api.read(created).get("id").asLong();
+		String neighbour = TestApi.token(mvc, json, "scope-neighbour");
+		assertThat(api.detail(neighbour, id).getResponse().getStatus()).isEqualTo(404);
+		var similar = mvc.perform(get("/api/v1/appeals/" + id).header("Authorization", "Bearer " + neighbour)).andReturn();
+		assertThat(similar.getResponse().getStatus()).isEqualTo(404);
+		api.actOk(neighbour, id, "support", null);
+		var seen = api.read(api.detail(neighbour, id));
+		assertThat(seen.get("contactPhone").isNull()).isTrue();
+		assertThat(seen.get("houseLabel").isNull()).isTrue();
+		assertThat(seen.get("row").get("supporters").asInt()).isEqualTo(1);
+		// backing twice counts once; the raiser cannot back its own
+		api.actOk(neighbour, id, "support", null);
+		assertThat(api.read(api.detail(neighbour, id)).get("row").get("supporters").asInt()).isEqualTo(1);
+		assertThat(api.act(resident, id, "support", null).getResponse().getStatus()).isEqualTo(409);
+		assertThat(api.read(api.detail(resident, id)).get("contactPhone").asString()).isEqualTo("13800138000");
+	}
+
+	@Test
+	void indicatorsAndBoardsOfAnotherRegionAreRefused() throws Exception {
+		createOutsiders();
+		String otherStreet = TestApi.token(mvc, json, "scope-other-street");
+		String showcaseStreet = jdbc.sql("select substr(community_code, 1, 9) from compound where id = :c").param("c", api.showcaseCompound())
+			.query(String.class).single();
+		var r = mvc.perform(get("/api/v1/appeal-indicators/" + showcaseStreet).header("Authorization", "Bearer " + otherStreet)).andReturn();
+		assertThat(r.getResponse().getStatus()).isEqualTo(404);
+		var company = mvc.perform(get("/api/v1/appeals/board").header("Authorization", "Bearer " + TestApi.token(mvc, json, "company"))).andReturn();
+		assertThat(company.getResponse().getStatus()).isEqualTo(403);
+		var own = mvc.perform(get("/api/v1/appeal-indicators/" + showcaseStreet).header("Authorization", "Bearer " + TestApi.token(mvc, json, "street")))
+			.andReturn();
+		assertThat(own.getResponse().getStatus()).isEqualTo(200);
+	}
+}
