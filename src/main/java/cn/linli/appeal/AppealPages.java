@@ -146,6 +146,22 @@ class AppealPages {
 		return "redirect:/app/appeals/" + id;
 	}
 
+	/** +1 from the intake form, without leaving it. */
+	@PostMapping(path = "/app/appeals/{id}/support", headers = "HX-Request")
+	String supportInline(@PathVariable long id, Model model) {
+		try {
+			appeals.support(CurrentActor.get(), id);
+			model.addAttribute("message", "已附议（+1），办理进展会通知您，无需再提交");
+		}
+		catch (DomainException e) {
+			if (e.status().value() == 404 || e.status().value() == 403) {
+				throw e;
+			}
+			model.addAttribute("message", e.getMessage());
+		}
+		return "appeal/similar :: supported";
+	}
+
 	@GetMapping({ "/app/appeals/{id}/photos/{seq}", "/appeals/{id}/photos/{seq}" })
 	ResponseEntity<Resource> photo(@PathVariable long id, @PathVariable int seq) {
 		String key = queries.photoKey(CurrentActor.get(), id, seq);

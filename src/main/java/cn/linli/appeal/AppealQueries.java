@@ -132,7 +132,8 @@ public class AppealQueries {
 		}
 		var rows = rows("""
 				where a.compound_id = :c and a.category = :cat and a.status not in ('RESOLVED', 'CLOSED')
-				order by a.created_at desc limit 20""", Map.of("c", compoundId, "cat", category));
+				  and a.raised_by is distinct from :me
+				order by a.created_at desc limit 20""", Map.of("c", compoundId, "cat", category, "me", actor.userId()));
 		return rows.stream().map(r -> withSummary(r, text.forPublic(r.summary()))).toList();
 	}
 

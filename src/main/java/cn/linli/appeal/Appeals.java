@@ -129,7 +129,7 @@ public class Appeals {
 	 * otherwise the most similar text in the compound within 30 days, if its cosine reaches the
 	 * threshold. Linked to the first of the chain, so that a group has one original.
 	 */
-	private void linkRepeat(Appeal a, Instant now) {
+	void linkRepeat(Appeal a, Instant now) {
 		var since = Timestamp.from(now.minus(REPEAT_WINDOW));
 		var samePlace = jdbc.sql("""
 				select coalesce(repeat_of, id) from appeal

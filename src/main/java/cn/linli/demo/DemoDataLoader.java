@@ -79,11 +79,13 @@ class DemoDataLoader implements ApplicationRunner {
 	private final HouseRegistry houses;
 	private final CommitteeRegistry committees;
 	private final UserAdministration users;
+	private final cn.linli.appeal.DemoAppeals appeals;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
 			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, CompoundRegistry compounds, CompanyRegistry companies,
 			ContractRegistry contracts, StaffRegistry staff, HouseRegistry houses, CommitteeRegistry committees,
-			UserAdministration users) {
+			UserAdministration users, cn.linli.appeal.DemoAppeals appeals) {
+		this.appeals = appeals;
 		this.enabled = enabled;
 		this.configuredPassword = password;
 		this.jdbc = jdbc;
@@ -172,6 +174,8 @@ class DemoDataLoader implements ApplicationRunner {
 			fillHouses(otherStreet);
 			fillHouses(otherDistrict);
 			createUsers(showcase, showcaseCompany, staffIds.get(showcase.id()), residentHouse);
+			long residentUser = jdbc.sql("select id from app_user where username = 'resident'").query(Long.class).single();
+			appeals.seed(WEIHAI, SEED, residentUser, residentHouse[0]);
 		}
 
 		private List<Long> registerCompanies() {

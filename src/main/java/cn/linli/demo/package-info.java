@@ -1,7 +1,7 @@
 /**
  * Deterministic demo data for Weihai (威海市), loaded once on the first start through the same
  * use cases a user calls: compounds, companies, contracts, staff, houses, owners, committees and
- * one account per role.
+ * one account per role, and ninety days of appeals.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "identity" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "identity", "appeal" })
 package cn.linli.demo;

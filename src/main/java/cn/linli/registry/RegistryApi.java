@@ -380,4 +380,8 @@ public class RegistryApi {
 			.query((rs, n) -> m.put(rs.getLong(1), rs.getString(2))).list();
 		return m;
 	}
+
+	public List<Long> compoundIdsIn(String regionCode) {
+		return jdbc.sql("select id from compound where community_code like :p order by id").param("p", regionCode + "%").query(Long.class).list();
+	}
 }

@@ -1,0 +1,118 @@
+package cn.linli.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.microsoft.playwright.Page;
+
+import cn.linli.LinliTest;
+import cn.linli.browser.PhoneBrowser;
+
+/**
+ * The whole 你呼我应 loop on 375-px pages: the resident reports a broken light with a photo, the
+ * staff member accepts and resolves, the resident is not satisfied and it reopens, the staff
+ * member resolves again, the resident is satisfied. Screenshots in target/screenshots.
+ */
+@LinliTest
+class AppealLoopBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void residentReportsStaffResolvesResidentRatesDissatisfiedThenSatisfied() throws Exception {
+		Path photo = Files.createTempFile("lamp", ".png");
+		var image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setColor(new Color(40, 40, 60));
+		g.fillRect(0, 0, 320, 240);
+		g.setColor(Color.YELLOW);
+		g.fillOval(130, 60, 60, 60);
+		g.dispose();
+		ImageIO.write(image, "png", photo.toFile());
+
+		try (var browser = new PhoneBrowser(port)) {
+			var resident = browser.login("resident", LinliTest.PASSWORD);
+			resident.navigate(browser.url("/app"));
+			resident.click("text=我要反映");
+			resident.waitForSelector("#appeal-form");
+			String house = jdbc.sql("select rb.house_id from resident_binding rb join app_user u on u.id = rb.user_id where u.username = 'resident'")
+				.query(String.class).single();
+			resident.selectOption("select[name=place]", "h:" + house);
+			resident.selectOption("select[name=kind]", "REPAIR");
+			resident.selectOption("select[name=category]", "FACILITY");
+			resident.fill("textarea[name=body]", "我家门口的楼道灯坏了三天，晚上上下楼看不见，老人容易摔倒。");
+			resident.setInputFiles("input[name=photos]", photo);
+			PhoneBrowser.shot(resident, "appeal-1-resident-fills-in.png");
+			resident.click("#appeal-form > button[type=submit]");
+			resident.waitForSelector("#created");
+			assertThat(resident.textContent("#status")).isEqualTo("待签收");
+			assertThat(resident.locator("img[alt=照片]").count()).isEqualTo(1);
+			fitsThePhone(resident);
+			PhoneBrowser.shot(resident, "appeal-2-submitted.png");
+			String appealUrl = resident.url().replace("?created", "");
+			long id = Long.parseLong(appealUrl.replaceAll(".*/", ""));
+
+			var staff = browser.login("staff", LinliTest.PASSWORD);
+			staff.navigate(browser.url("/appeals"));
+			assertThat(staff.locator("#appeals a", new Page.LocatorOptions().setHasText("#" + id)).count()).isEqualTo(1);
+			PhoneBrowser.shot(staff, "appeal-3-staff-queue.png");
+			staff.navigate(browser.url("/appeals/" + id));
+			staff.click("#accept");
+			staff.waitForSelector("#start");
+			staff.click("#start");
+			staff.waitForSelector("#resolve");
+			staff.fill("#resolve textarea[name=result]", "已更换楼道灯泡，测试正常。");
+			staff.click("#resolve button[type=submit]");
+			staff.waitForSelector("#result");
+			assertThat(staff.textContent("#status")).isEqualTo("已反馈");
+			fitsThePhone(staff);
+			PhoneBrowser.shot(staff, "appeal-4-staff-resolved.png");
+
+			resident.navigate(appealUrl);
+			resident.waitForSelector("#rate");
+			resident.check("#rate input[value=DISSATISFIED]");
+			resident.fill("#rate textarea[name=reason]", "换的灯泡当晚又不亮了");
+			resident.click("#rate button[type=submit]");
+			resident.waitForSelector("#status");
+			assertThat(resident.textContent("#status")).isEqualTo("重新办理");
+			PhoneBrowser.shot(resident, "appeal-5-dissatisfied-reopened.png");
+
+			staff.navigate(browser.url("/appeals/" + id));
+			staff.click("#start");
+			staff.waitForSelector("#resolve");
+			staff.fill("#resolve textarea[name=result]", "查明是感应开关损坏，已更换开关和灯泡。");
+			staff.click("#resolve button[type=submit]");
+			staff.waitForSelector("#result");
+			PhoneBrowser.shot(staff, "appeal-6-staff-resolved-again.png");
+
+			resident.navigate(appealUrl);
+			resident.check("#rate input[value=SATISFIED]");
+			resident.click("#rate button[type=submit]");
+			resident.waitForSelector("#status");
+			assertThat(resident.textContent("#status")).isEqualTo("已办结");
+			assertThat(resident.textContent("#timeline")).contains("提交诉求", "签收", "反馈办理结果", "不满意，重新办理", "居民评价");
+			fitsThePhone(resident);
+			PhoneBrowser.shot(resident, "appeal-7-satisfied-closed.png");
+		}
+		assertThat(Files.list(PhoneBrowser.SHOTS).filter(p -> p.getFileName().toString().startsWith("appeal-")).count()).isGreaterThanOrEqualTo(7);
+	}
+
+	private static void fitsThePhone(Page page) {
+		assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+	}
+}
