@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,36 +62,44 @@ public class AppealIndicators {
 
 		static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+		@JsonProperty
 		public Double responseRate() {
 			return rate(acceptedOnTime, acceptDue);
 		}
 
+		@JsonProperty
 		public Double onTimeRate() {
 			return rate(resolvedOnTime, resolveDue);
 		}
 
+		@JsonProperty
 		public Double resolutionRate() {
 			return rate(solved, rated);
 		}
 
+		@JsonProperty
 		public Double satisfactionRate() {
 			return rate(satisfied, rated);
 		}
 
+		@JsonProperty
 		public Double repeatRate() {
 			return rate(repeats, appeals);
 		}
 
 		/** Complaints per 1,000 households. */
+		@JsonProperty
 		public Double densityPerThousandHouseholds() {
 			return households == 0 ? null : complaints * 1000.0 / households;
 		}
 
 		/** Complaints per 100,000 m² of building area (area kept in 1/100 m²). */
+		@JsonProperty
 		public Double densityPerHundredThousandSquareMetres() {
 			return buildingAreaCenti == 0 ? null : complaints * 100_000.0 * 100 / buildingAreaCenti;
 		}
 
+		@JsonProperty
 		public boolean rankable() {
 			return rated >= MIN_RANKED;
 		}
@@ -113,11 +123,25 @@ public class AppealIndicators {
 	}
 
 	public Report forRegion(Actor actor, String code, int days) {
+		return forRegion(actor, code, window(days), days);
+	}
+
+	/** For an explicit period [from, to); {@code to} defaults to now. */
+	public Report forRegion(Actor actor, String code, Instant from, Instant to) {
+		var now = clock.instant();
+		var end = to == null || to.isAfter(now) ? now : to;
+		if (from == null || !from.isBefore(end) || Duration.between(from, end).toDays() > 366) {
+			throw DomainException.invalid("from", "统计周期须在一年以内，且开始早于结束");
+		}
+		return forRegion(actor, code, new Timestamp[] { Timestamp.from(from), Timestamp.from(end) },
+				(int) Math.max(1, Duration.between(from, end).toDays()));
+	}
+
+	private Report forRegion(Actor actor, String code, Timestamp[] window, int days) {
 		if (code == null || !actor.scope().coversRegion(code)) {
 			throw DomainException.notFound("区划");
 		}
 		var region = regions.find(code).orElseThrow(() -> DomainException.notFound("区划"));
-		var window = window(days);
 		int childLength = switch (code.length()) {
 			case 2 -> 4;
 			case 4 -> 6;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,10 +59,12 @@ public class AppealQueries {
 			int supporters, Rating rating, String summary, Instant now) {
 
 		/** The clock that matters on this list: the supervisor's once escalated, else the handler's. */
+		@JsonProperty
 		public Instant dueAt() {
 			return level != SupervisionLevel.HANDLER && status.isOpen() ? superviseDue : handlerDue;
 		}
 
+		@JsonProperty
 		public boolean overdue() {
 			return dueAt() != null && dueAt().isBefore(now);
 		}

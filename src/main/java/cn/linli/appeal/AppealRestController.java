@@ -167,7 +167,11 @@ class AppealRestController {
 
 	@GetMapping("/appeal-indicators/{code}")
 	@Operation(summary = "诉求指标（响应率、按时办结率、解决率、满意率、投诉密度、重复诉求率），含下一级")
-	AppealIndicators.Report indicators(@PathVariable String code, @RequestParam(defaultValue = "30") int days) {
+	AppealIndicators.Report indicators(@PathVariable String code, @RequestParam(defaultValue = "30") int days,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+		if (from != null) {
+			return indicators.forRegion(CurrentActor.get(), code, from, to);
+		}
 		return indicators.forRegion(CurrentActor.get(), code, days);
 	}
 }

@@ -35,7 +35,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setCleanDataDirectory(clean)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB")
-				.setServerConfig("timezone", "UTC");
+				.setServerConfig("timezone", "UTC")
+				// zonky turns this off for throw-away test databases; ours keeps what it acknowledged
+				.setServerConfig("synchronous_commit", "on");
 			if (port > 0) {
 				builder.setPort(port);
 			}
