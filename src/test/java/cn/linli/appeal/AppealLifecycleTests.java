@@ -155,4 +155,40 @@ class AppealLifecycleTests {
 		assertThat(api.read(second).get("id").asLong()).isEqualTo(api.read(first).get("id").asLong());
 		assertThat(jdbc.sql("select count(*) from appeal").query(Long.class).single()).isEqualTo(before + 1);
 	}
+
+	@Autowired
+	Appeals appeals;
+
+	@Test
+	void anAppealNotRatedWithinSevenDaysClosesAsUnrated() throws Exception {
+		long id = api.raiseRepair(resident, "GREENING", "草坪上的自动喷灌坏了一直在喷水");
+		api.actOk(staff, id, "accept", null);
+		api.actOk(staff, id, "resolve", "{\"result\":\"已关闭阀门并更换喷头\"}");
+		clock.advance(Duration.ofDays(6));
+		appeals.closeUnrated(Duration.ofDays(7));
+		assertThat(api.status(id)).isEqualTo("RESOLVED");
+		clock.advance(Duration.ofDays(1).plusMinutes(1));
+		appeals.closeUnrated(Duration.ofDays(7));
+		assertThat(api.status(id)).isEqualTo("CLOSED");
+		assertThat(jdbc.sql("select closed_reason || '/' || coalesce(rating, '-') from appeal where id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo("UNRATED/-");
+		assertThat(api.act(resident, id, "rate", "{\"rating\":\"SATISFIED\"}").getResponse().getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	void staffRaiseFromPatrolsForTheirCompoundsOnly() throws Exception {
+		var ok = api.raise(staff, """
+				{"kind":"REPAIR","category":"SAFETY","body":"巡查发现8号楼消防栓箱门损坏","compoundId":%d}""".formatted(api.showcaseCompound()));
+		assertThat(ok.getResponse().getStatus()).isEqualTo(201);
+		long id = api.read(ok).get("id").asLong();
+		assertThat(jdbc.sql("select channel || '/' || raised_by_role from appeal where id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("PATROL/STAFF");
+		long foreign = jdbc.sql("select id from compound where community_code not like '371002%' order by id limit 1").query(Long.class).single();
+		var refused = api.raise(staff, """
+				{"kind":"REPAIR","category":"SAFETY","body":"别的小区","compoundId":%d}""".formatted(foreign));
+		assertThat(refused.getResponse().getStatus()).isEqualTo(404);
+		var company = api.raise(TestApi.token(mvc, json, "company"), """
+				{"kind":"REPAIR","category":"SAFETY","body":"公司不直接上报","compoundId":%d}""".formatted(api.showcaseCompound()));
+		assertThat(company.getResponse().getStatus()).isEqualTo(404);
+	}
 }
