@@ -102,6 +102,7 @@ create table appeal (
 -- the escalation sweep reads only the rows whose clock is running: a partial index, never the table
 create index appeal_next_escalation on appeal (next_escalation_at) where next_escalation_at is not null;
 create index appeal_compound_created on appeal (compound_id, created_at desc);
+create index appeal_created on appeal (created_at desc);
 create index appeal_community_created on appeal (community_code text_pattern_ops, created_at);
 create index appeal_company_open on appeal (handler_company_id, status) where status <> 'CLOSED';
 create index appeal_raised_by on appeal (raised_by, created_at desc);

@@ -126,7 +126,7 @@ public class AppealIndicators {
 		return forRegion(actor, code, window(days), days);
 	}
 
-	/** For an explicit period [from, to); {@code to} defaults to now. */
+	/** For an explicit period, from inclusive to exclusive; {@code to} defaults to now. */
 	public Report forRegion(Actor actor, String code, Instant from, Instant to) {
 		var now = clock.instant();
 		var end = to == null || to.isAfter(now) ? now : to;

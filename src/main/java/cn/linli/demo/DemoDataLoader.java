@@ -80,12 +80,17 @@ class DemoDataLoader implements ApplicationRunner {
 	private final CommitteeRegistry committees;
 	private final UserAdministration users;
 	private final cn.linli.appeal.DemoAppeals appeals;
+	private final cn.linli.appeal.Open311Clients open311;
+	private final String open311Key;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
 			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, CompoundRegistry compounds, CompanyRegistry companies,
 			ContractRegistry contracts, StaffRegistry staff, HouseRegistry houses, CommitteeRegistry committees,
-			UserAdministration users, cn.linli.appeal.DemoAppeals appeals) {
+			UserAdministration users, cn.linli.appeal.DemoAppeals appeals, cn.linli.appeal.Open311Clients open311,
+			@Value("${linli.demo.open311-key:}") String open311Key) {
 		this.appeals = appeals;
+		this.open311 = open311;
+		this.open311Key = open311Key;
 		this.enabled = enabled;
 		this.configuredPassword = password;
 		this.jdbc = jdbc;
@@ -104,6 +109,9 @@ class DemoDataLoader implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (!enabled || regions.find(WEIHAI).isEmpty()) {
 			return;
+		}
+		if (open311Key != null && !open311Key.isBlank()) {
+			open311.ensureDemoKey(open311Key.strip());
 		}
 		boolean loaded = jdbc.sql("select exists (select 1 from demo_data where name = 'weihai')").query(Boolean.class).single();
 		if (loaded) {

@@ -63,7 +63,27 @@ class DemoDataTests {
 		loader.run(new DefaultApplicationArguments());
 		assertThat(count("select count(*) from compound")).isEqualTo(compounds);
 		assertThat(count("select count(*) from app_user")).isEqualTo(users);
+		assertThat(count("select count(*) from open311_client where name = '演示客户端'")).as("the demo key is made once").isEqualTo(1);
 		assertThat(count("select count(*) from app_user where username in ('city','district','street','community','company','staff','committee','resident','admin')"))
 			.isEqualTo(9);
+	}
+
+	@Autowired
+	cn.linli.appeal.Open311Clients open311;
+
+	@Test
+	void ninetyDaysOfAppealsAndTheConfiguredOpen311Key() {
+		long appeals = count("select count(*) from appeal where created_at < (select loaded_at from demo_data where name = 'weihai')");
+		assertThat(appeals).isBetween(600L, 2500L);
+		assertThat(count("select count(distinct status) from appeal")).isGreaterThanOrEqualTo(4);
+		assertThat(count("select count(*) from appeal where level <> 'HANDLER'")).as("some climbed the ladder").isPositive();
+		assertThat(count("select count(*) from appeal where rating is not null")).isPositive();
+		assertThat(count("select count(*) from appeal a where not exists (select 1 from appeal_event e where e.appeal_id = a.id)"))
+			.as("every appeal has its timeline").isZero();
+		assertThat(count("""
+				select count(*) from appeal a join app_user u on u.id = a.raised_by where u.username = 'resident' and a.status in ('RESOLVED', 'SUBMITTED')"""))
+			.as("the demo resident has one to rate and one waiting").isGreaterThanOrEqualTo(2);
+		assertThat(open311.clientOf(LinliTest.OPEN311_KEY)).isPresent();
+		assertThat(count("select count(*) from open311_client where key_hash like '%" + LinliTest.OPEN311_KEY + "%'")).isZero();
 	}
 }
