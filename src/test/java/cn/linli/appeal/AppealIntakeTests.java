@@ -134,14 +134,18 @@ class AppealIntakeTests {
 		long similar = api.raiseRepair(resident, "SAFETY", "楼前大树的树枝压着电线，刮风很危险");
 		assertThat(repeat(similar)).isEqualTo(root + "/SIMILAR_TEXT");
 
-		// something else entirely → not a repeat
-		long other = api.raiseRepair(resident, "NEIGHBOUR", "快递柜被人撬开，包裹丢了");
+		// something else entirely, in a category this house has not used lately → not a repeat
+		String unused = jdbc.sql("""
+				select code from appeal_category c where not exists (select 1 from appeal a where a.house_id = :h and a.category = c.code
+				  and a.created_at > now() - interval '30 days') order by sort limit 1""").param("h", api.residentHouse()).query(String.class).single();
+		long other = api.raiseRepair(resident, unused, "快递柜被人撬开，包裹丢了");
 		assertThat(repeat(other)).isEqualTo("null/null");
 
 		// after 30 days the same place no longer counts
 		clock.advance(Duration.ofDays(31));
 		long later = api.raiseRepair(resident, "GREENING", "大树又长高了");
-		assertThat(repeat(later)).isEqualTo("null/null");
+		assertThat(repeat(later)).as(() -> jdbc.sql("select string_agg(id || ' ' || category || ' ' || created_at || ' ' || coalesce(house_id::text, '-') || ' ' || body, ' | ') from appeal where id in (select repeat_of from appeal where id = :id) or id = :id")
+			.param("id", later).query(String.class).single() + " first=" + first + " now=" + clock.instant()).isEqualTo("null/null");
 
 		String staff = TestApi.token(mvc, json, "staff");
 		var detail = api.read(api.detail(staff, root));

@@ -37,10 +37,10 @@ class EscalationRestartTests {
 	ConfigurableApplicationContext start(boolean scheduler) {
 		return new SpringApplicationBuilder(LinliApplication.class)
 			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
-			.properties("server.port=0", "linli.embedded.data-dir=" + data.resolve("pg"), "linli.embedded.clean=false",
-					"linli.demo.password=" + LinliTest.PASSWORD, "linli.uploads.dir=" + data.resolve("uploads"),
-					"linli.appeal.scheduler.enabled=" + scheduler, "linli.appeal.sweep-every=PT1S", "logging.level.root=WARN")
-			.run();
+			// arguments, not default properties: application.yml would override those
+			.run("--server.port=0", "--linli.embedded.data-dir=" + data.resolve("pg"), "--linli.embedded.clean=false",
+					"--linli.demo.password=" + LinliTest.PASSWORD, "--linli.uploads.dir=" + data.resolve("uploads"),
+					"--linli.appeal.scheduler.enabled=" + scheduler, "--linli.appeal.sweep-every=PT1S", "--logging.level.root=WARN");
 	}
 
 	@Test

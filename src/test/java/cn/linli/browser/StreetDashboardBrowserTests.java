@@ -65,7 +65,8 @@ class StreetDashboardBrowserTests {
 		page.click("button[type=submit]");
 		page.waitForURL("**/dashboard/" + street);
 		assertThat(page.locator("h1").textContent()).contains("红色物业覆盖");
-		assertThat(page.locator(".kpi").count()).isEqualTo(5);
+		assertThat(page.locator(".kpis").first().locator(".kpi").count()).isEqualTo(5);
+		assertThat(page.locator("#appeal-indicators").count()).as("the appeal indicators sit beside coverage").isEqualTo(1);
 		page.waitForSelector("#chart canvas");
 		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("1-street-dashboard.png")).setFullPage(true));
 
