@@ -192,6 +192,16 @@ public class AppealQueries {
 		return t == null ? null : t.toInstant();
 	}
 
+	record Created(AppealStatus status, Instant acceptDueAt, Long repeatOf) {
+	}
+
+	/** What the caller that just raised an appeal needs to know about it. */
+	Created created(long id) {
+		return jdbc.sql("select status, accept_due_at, repeat_of from appeal where id = :id").param("id", id)
+			.query((rs, n) -> new Created(AppealStatus.valueOf(rs.getString(1)), instant(rs, "accept_due_at"), (Long) rs.getObject(3, Long.class)))
+			.single();
+	}
+
 	// ---- one appeal ----
 
 	public record TimelineEntry(Instant at, String action, String label, AppealStatus to, SupervisionLevel level, String actor,

@@ -60,8 +60,10 @@ class AppealRestController {
 
 	@PostMapping(path = "/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "提交诉求（居民：本人房屋或小区公共部位；物业人员/网格员：巡查上报）。带 Idempotency-Key 时重复提交返回第一次的结果")
-	ResponseEntity<Created> raise(@RequestBody RaiseRequest request) {
-		long id = appeals.raise(CurrentActor.get(), request.toNew(null), List.of());
+	ResponseEntity<Created> raise(@RequestBody RaiseRequest request,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		// the key also becomes the appeal's client key: a unique index then makes a duplicate impossible even if the replay record were lost
+		long id = appeals.raise(CurrentActor.get(), request.toNew(key), List.of());
 		return created(id);
 	}
 
@@ -73,9 +75,8 @@ class AppealRestController {
 	}
 
 	private ResponseEntity<Created> created(long id) {
-		var d = queries.detail(CurrentActor.get(), id);
-		return ResponseEntity.created(URI.create("/api/v1/appeals/" + id))
-			.body(new Created(id, d.row().status(), d.acceptDueAt(), d.row().repeatOf()));
+		var c = queries.created(id);
+		return ResponseEntity.created(URI.create("/api/v1/appeals/" + id)).body(new Created(id, c.status(), c.acceptDueAt(), c.repeatOf()));
 	}
 
 	@GetMapping("/appeals")

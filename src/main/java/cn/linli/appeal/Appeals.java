@@ -147,7 +147,7 @@ public class Appeals {
 		}
 		var candidates = jdbc.sql("""
 				select coalesce(repeat_of, id), terms from appeal where compound_id = :c and created_at >= :since
-				order by created_at desc limit 500""")
+				order by created_at desc limit 200""")
 			.param("c", a.compoundId).param("since", since)
 			.query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2))).list();
 		double best = 0;
