@@ -224,11 +224,13 @@ class Appeal {
 
 	/** 核实办结: a supervisor confirms that an appeal rated 不满意 was in fact solved (e.g. a demand outside the contract). */
 	Step confirmSolved(String note, Instant now) {
-		if (rating != Rating.DISSATISFIED || !status.isOpen() && status != AppealStatus.RESOLVED) {
-			throw DomainException.conflict("not-disputed", "只有居民评价不满意的诉求需要核实办结");
+		if (rating != Rating.DISSATISFIED || (status != AppealStatus.REOPENED && status != AppealStatus.IN_PROGRESS)) {
+			throw DomainException.conflict("not-disputed", "只有居民评价不满意、正在重新办理的诉求可以核实办结");
 		}
 		var from = status;
 		status = AppealStatus.CLOSED;
+		pausedAt = null;
+		pausedReason = null;
 		confirmedSolved = true;
 		closedAt = now;
 		closedReason = "CONFIRMED";
@@ -275,7 +277,8 @@ class Appeal {
 		reopenCount++;
 		resolveDueAt = now.plus(Duration.ofMinutes(resolveMinutes));
 		resolvedAt = null;
-		rearm();
+		// a level that supervised it before gets a fresh clock, not the one that ran out while it was resolved
+		restartSupervision(now);
 		return step("REOPENED", AppealStatus.RESOLVED, "不满意：" + ratingReason, resolveDueAt);
 	}
 

@@ -118,6 +118,7 @@ class AppealPages {
 		model.addAttribute("can", can);
 		model.addAttribute("ratings", Rating.values());
 		model.addAttribute("base", actor.role() == Role.RESIDENT ? "/app/appeals/" : "/appeals/");
+		model.addAttribute("targets", can.supervise() && d.row().status().isOpen() ? appeals.dispatchTargets(actor, id) : java.util.Map.of());
 		model.addAttribute("staff", can.handle() && d.row().status().isOpen() && d.row().handlerName() != null
 				&& "COMPANY".equals(queries.handlerKind(id)) ? queries.staffFor(actor, id) : List.of());
 		return "appeal/detail";

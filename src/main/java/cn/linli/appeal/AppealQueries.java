@@ -37,7 +37,7 @@ public class AppealQueries {
 	private static final String COLUMNS = """
 			a.id, a.version, a.kind, a.category, ac.name as category_name, a.urgency, a.status, a.level, a.compound_id, a.building_id,
 			a.created_at, a.handler_kind, a.handler_company_id, a.external_handler, a.paused_at, a.supervise_due_at, a.repeat_of,
-			a.supporters, a.rating, a.body, """ + HANDLER_DUE + " as handler_due";
+			a.supporters, a.rating, a.body, a.raised_by, """ + HANDLER_DUE + " as handler_due";
 
 	private final JdbcClient jdbc;
 	private final RegistryApi registry;
@@ -86,7 +86,7 @@ public class AppealQueries {
 					+ " or a.status = 'REJECTED_ROUTE')";
 			default -> "false";
 		};
-		return rows("where " + scope.sql() + " and " + mine + " order by handler_due nulls last, a.id limit 500", scope.params());
+		return rows(actor, "where " + scope.sql() + " and " + mine + " order by handler_due nulls last, a.id limit 500", scope.params());
 	}
 
 	/** 督办: what has climbed to my level in my region and is not closed, the most urgent first. */
@@ -104,14 +104,14 @@ public class AppealQueries {
 			params.put("level", SupervisionLevel.ofRegionCodeLength(actor.scope().regionCode().length()).name());
 			level = "a.level = :level";
 		}
-		return rows("where " + scope.sql() + " and " + level + " and a.status <> 'CLOSED' order by a.supervise_due_at nulls last, a.id limit 500",
+		return rows(actor, "where " + scope.sql() + " and " + level + " and a.status <> 'CLOSED' order by a.supervise_due_at nulls last, a.id limit 500",
 				params);
 	}
 
 	/** A resident's own appeals and those it backed. */
 	public List<AppealRow> mine(Actor actor) {
 		var scope = AppealScope.of(actor);
-		return rows("where " + scope.sql() + " order by a.created_at desc limit 200", scope.params());
+		return rows(actor, "where " + scope.sql() + " order by a.created_at desc limit 200", scope.params());
 	}
 
 	public PageResponse<AppealRow> search(Actor actor, AppealStatus status, PageRequest page) {
@@ -125,17 +125,17 @@ public class AppealQueries {
 		long total = jdbc.sql("select count(*) from appeal a " + where).params(params).query(Long.class).single();
 		params.put("limit", page.size());
 		params.put("offset", page.offset());
-		var content = rows(where + " order by a.created_at desc, a.id desc limit :limit offset :offset", params);
+		var content = rows(actor, where + " order by a.created_at desc, a.id desc limit :limit offset :offset", params);
 		return new PageResponse<>(content, page.page(), page.size(), total);
 	}
 
-	/** Open appeals of a compound and category, for the resident to back (+1) instead of filing again; texts as the public sees them. */
+	/** Open appeals about a compound's common parts in a category, for the resident to back (+1) instead of filing again; texts as the public sees them. */
 	public List<AppealRow> openLike(Actor actor, long compoundId, String category) {
 		if (actor.role() != Role.RESIDENT || !actor.scope().compoundIds().contains(compoundId)) {
 			return List.of();
 		}
-		var rows = rows("""
-				where a.compound_id = :c and a.category = :cat and a.status not in ('RESOLVED', 'CLOSED')
+		var rows = rows(actor, """
+				where a.compound_id = :c and a.category = :cat and a.status not in ('RESOLVED', 'CLOSED') and a.house_id is null
 				  and a.raised_by is distinct from :me
 				order by a.created_at desc limit 20""", Map.of("c", compoundId, "cat", category, "me", actor.userId()));
 		return rows.stream().map(r -> withSummary(r, text.forPublic(r.summary()))).toList();
@@ -147,10 +147,10 @@ public class AppealQueries {
 				r.supporters(), r.rating(), summary, r.now());
 	}
 
-	private List<AppealRow> rows(String tail, Map<String, ?> params) {
+	private List<AppealRow> rows(Actor viewer, String tail, Map<String, ?> params) {
 		record Raw(long id, int version, String kind, String category, String categoryName, String urgency, String status, String level,
 				long compoundId, Long buildingId, Instant createdAt, String handlerKind, Long companyId, String external, boolean paused,
-				Instant superviseDue, Long repeatOf, int supporters, String rating, String body, Instant handlerDue) {
+				Instant superviseDue, Long repeatOf, int supporters, String rating, String body, Long raisedBy, Instant handlerDue) {
 		}
 		var raws = jdbc.sql("select " + COLUMNS + " from appeal a join appeal_category ac on ac.code = a.category " + tail)
 			.params(params)
@@ -159,7 +159,8 @@ public class AppealQueries {
 					rs.getLong("compound_id"), (Long) rs.getObject("building_id", Long.class), instant(rs, "created_at"),
 					rs.getString("handler_kind"), (Long) rs.getObject("handler_company_id", Long.class), rs.getString("external_handler"),
 					rs.getTimestamp("paused_at") != null, instant(rs, "supervise_due_at"), (Long) rs.getObject("repeat_of", Long.class),
-					rs.getInt("supporters"), rs.getString("rating"), rs.getString("body"), instant(rs, "handler_due")))
+					rs.getInt("supporters"), rs.getString("rating"), rs.getString("body"), (Long) rs.getObject("raised_by", Long.class),
+					instant(rs, "handler_due")))
 			.list();
 		var compounds = registry.compoundNames(raws.stream().map(Raw::compoundId).collect(java.util.stream.Collectors.toSet()));
 		var buildings = registry.buildingNames(raws.stream().map(Raw::buildingId).filter(java.util.Objects::nonNull)
@@ -178,9 +179,15 @@ public class AppealQueries {
 					Urgency.valueOf(r.urgency()), AppealStatus.valueOf(r.status()), SupervisionLevel.valueOf(r.level()), r.compoundId(),
 					compounds.get(r.compoundId()), r.buildingId() == null ? "公共部位" : buildings.get(r.buildingId()), r.createdAt(), handler,
 					r.paused(), r.handlerDue(), r.superviseDue(), r.repeatOf(), r.supporters(),
-					r.rating() == null ? null : Rating.valueOf(r.rating()), abbreviate(r.body()), now));
+					r.rating() == null ? null : Rating.valueOf(r.rating()),
+					abbreviate(personal(viewer, r.raisedBy()) ? r.body() : text.forPublic(r.body())), now));
 		}
 		return out;
+	}
+
+	/** Whether the viewer may read the raiser's own words: everyone in scope except a resident who only backed it. */
+	private static boolean personal(Actor viewer, Long raisedBy) {
+		return viewer.role() != Role.RESIDENT || raisedBy != null && raisedBy == viewer.userId();
 	}
 
 	static String abbreviate(String s) {
@@ -220,7 +227,7 @@ public class AppealQueries {
 	/** One appeal as the caller may see it; the raiser's house and phone only for the raiser, the handler and the supervisors. */
 	public AppealDetail detail(Actor actor, long id) {
 		var scope = AppealScope.of(actor);
-		var rows = rows("where a.id = :id and " + scope.sql(), merge(scope.params(), Map.of("id", id)));
+		var rows = rows(actor, "where a.id = :id and " + scope.sql(), merge(scope.params(), Map.of("id", id)));
 		if (rows.isEmpty()) {
 			throw DomainException.notFound("诉求");
 		}
@@ -240,31 +247,38 @@ public class AppealQueries {
 					rs.getString(14), (Float) rs.getObject(15, Float.class), (Long) rs.getObject(16, Long.class), rs.getString(17)))
 			.single();
 		boolean raiser = x.raisedBy() != null && x.raisedBy() == actor.userId();
-		boolean personal = raiser || actor.role() != Role.RESIDENT;
+		boolean personal = personal(actor, x.raisedBy());
 		String house = personal && x.houseId() != null ? registry.houseLabels(List.of(x.houseId())).get(x.houseId()) : null;
 		String assignee = x.staffId() == null ? null : registry.staffNames(List.of(x.staffId())).get(x.staffId());
 		var repeats = jdbc.sql("select id from appeal where repeat_of = :id order by id").param("id", id).query(Long.class).list();
-		var photos = jdbc.sql("select seq, stage from appeal_photo where appeal_id = :id order by seq").param("id", id)
+		// a backer sees the handler's result photos, never the raiser's own (they may show the inside of a flat)
+		var photos = jdbc.sql("select seq, stage from appeal_photo where appeal_id = :id" + (personal ? "" : " and stage = 'RESULT'") + " order by seq")
+			.param("id", id)
 			.query((rs, n) -> new Photo(rs.getInt(1), rs.getString(2))).list();
 		var timeline = jdbc.sql("select at, action, to_status, level, actor_name, note, due_at from appeal_event where appeal_id = :id order by id")
 			.param("id", id)
 			.query((rs, n) -> new TimelineEntry(instant(rs, "at"), rs.getString(2), TimelineLabels.of(rs.getString(2)),
 					AppealStatus.valueOf(rs.getString(3)), SupervisionLevel.valueOf(rs.getString(4)),
-					personal ? rs.getString(5) : TimelineLabels.anonymous(rs.getString(5)), rs.getString(6), instant(rs, "due_at")))
+					personal ? rs.getString(5) : TimelineLabels.anonymous(rs.getString(5)),
+					personal ? rs.getString(6) : text.forPublic(rs.getString(6)), instant(rs, "due_at")))
 			.list();
 		Map<String, String> attributes = new java.util.TreeMap<>();
 		json.readTree(x.attributes()).properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asString()));
 		return new AppealDetail(row, personal ? x.body() : text.forPublic(x.body()), row.categoryName(), house,
-				personal ? x.phone() : null, x.channel(), x.acceptDue(), x.acceptedAt(), x.resolveDue(), x.pausedReason(), x.resolvedAt(),
-				x.onTime(), x.result(), x.ratingReason(), assignee, x.repeatReason(), x.similarity(), repeats, photos, timeline, attributes,
+				personal ? x.phone() : null, x.channel(), x.acceptDue(), x.acceptedAt(), x.resolveDue(),
+				personal ? x.pausedReason() : text.forPublic(x.pausedReason()), x.resolvedAt(), x.onTime(),
+				personal ? x.result() : text.forPublic(x.result()), personal ? x.ratingReason() : text.forPublic(x.ratingReason()), assignee,
+				x.repeatReason(), x.similarity(), repeats, photos, timeline, personal ? attributes : Map.of(),
 				raiser && row.status() == AppealStatus.RESOLVED);
 	}
 
 	/** The storage key of a photo of an appeal the caller can see. */
 	public String photoKey(Actor actor, long id, int seq) {
 		var scope = AppealScope.of(actor);
+		String backer = actor.role() == Role.RESIDENT ? " and (a.raised_by = :viewer or p.stage = 'RESULT')" : "";
 		return jdbc.sql("select p.storage_key from appeal_photo p join appeal a on a.id = p.appeal_id where a.id = :id and p.seq = :seq and "
-				+ scope.sql())
+				+ scope.sql() + backer)
+			.param("viewer", actor.userId())
 			.params(scope.params()).param("id", id).param("seq", seq).query(String.class).optional()
 			.orElseThrow(() -> DomainException.notFound("照片"));
 	}

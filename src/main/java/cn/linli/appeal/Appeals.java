@@ -84,7 +84,11 @@ public class Appeals {
 		}
 		var now = clock.instant();
 		var policy = policies.effective(place.communityCode(), n.category(), n.urgency());
-		var appeal = Appeal.raise(n, place, policy.minutes(), json.writeValueAsString(new TreeMap<>(n.attributes())), now);
+		String attributes = json.writeValueAsString(new TreeMap<>(n.attributes()));
+		if (attributes.length() > 2000) {
+			throw DomainException.invalid("attributes", "补充信息过长");
+		}
+		var appeal = Appeal.raise(n, place, policy.minutes(), attributes, now);
 		appeal.channel = channel;
 		appeal.raisedBy = userId;
 		appeal.raisedByRole = role;
@@ -171,7 +175,8 @@ public class Appeals {
 		if (actor.role() != Role.RESIDENT) {
 			throw DomainException.forbidden("只有居民可以附议");
 		}
-		var a = appeals.findById(appealId).filter(x -> actor.scope().compoundIds().contains(x.compoundId))
+		// only appeals about common parts: backing one gives a view of it, and a flat's repair is its owner's business
+		var a = appeals.findById(appealId).filter(x -> x.houseId == null && actor.scope().compoundIds().contains(x.compoundId))
 			.orElseThrow(() -> DomainException.notFound("诉求"));
 		if (!a.status.isOpen()) {
 			throw DomainException.conflict("not-open", "该诉求已办结，不能再附议");
@@ -223,7 +228,7 @@ public class Appeals {
 	}
 
 	public void pause(Actor actor, long id, Integer version, String reason) {
-		String why = required(reason, "reason", "请说明需要居民配合的事项（如入户时间）");
+		String why = required(reason, "reason", "请说明需要居民配合的事项（如入户时间）", 200);
 		handle(actor, id, version, (a, now) -> a.pause(why, now));
 	}
 
@@ -265,7 +270,7 @@ public class Appeals {
 		if (!AppealPermissions.canSupervise(actor, a)) {
 			throw DomainException.forbidden("由社区重新派单");
 		}
-		checkCompany(companyId);
+		checkTarget(actor, a, companyId, external, note);
 		apply(actor, a, (x, now) -> x.redispatch(companyId, external, note, now));
 	}
 
@@ -274,7 +279,7 @@ public class Appeals {
 		if (!AppealPermissions.canSupervise(actor, a)) {
 			throw DomainException.forbidden("只有督办单位可以改派");
 		}
-		checkCompany(companyId);
+		checkTarget(actor, a, companyId, external, note);
 		apply(actor, a, (x, now) -> x.reassign(companyId, external, note, now));
 	}
 
@@ -301,10 +306,31 @@ public class Appeals {
 		apply(actor, a, action);
 	}
 
-	private void checkCompany(Long companyId) {
-		if (companyId != null && !registry.companyExists(companyId)) {
-			throw DomainException.invalid("companyId", "物业企业不存在");
+	/**
+	 * An appeal carries a resident's house, phone and photos, so it may only go to a company that
+	 * serves the neighbourhood (a contract in force in the appeal's street, or in the supervisor's
+	 * region when that is larger) — a mistyped number must not hand it to a stranger.
+	 */
+	private void checkTarget(Actor actor, Appeal a, Long companyId, String external, String note) {
+		limited(external, "external", 100);
+		limited(note, "note", 1000);
+		if (companyId != null) {
+			String street = a.communityCode.substring(0, 9);
+			String region = actor.scope().regionCode().length() < street.length() ? actor.scope().regionCode() : street;
+			if (!registry.companyServesIn(companyId, region)) {
+				throw DomainException.invalid("companyId", "只能派给在本街道（或本辖区）有在管项目的物业企业");
+			}
 		}
+	}
+
+	/** Companies an appeal may be sent to by this supervisor, for the page's choice. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> dispatchTargets(Actor actor, long id) {
+		var a = visible(actor, id, null);
+		String street = a.communityCode.substring(0, 9);
+		String region = actor.scope().regionCode() != null && actor.scope().regionCode().length() < street.length() ? actor.scope().regionCode()
+				: street;
+		return registry.companiesServingIn(region);
 	}
 
 	// ---- the resident ----
@@ -317,6 +343,7 @@ public class Appeals {
 		if (a.raisedBy == null || a.raisedBy != actor.userId()) {
 			throw DomainException.forbidden("只有提出诉求的居民可以评价");
 		}
+		limited(reason, "reason", 500);
 		apply(actor, a, (x, now) -> {
 			var step = x.rate(rating, reason, now);
 			jdbc.sql("insert into appeal_rating (appeal_id, rating, reason, at) values (:a, :r, :why, :at)").param("a", x.id)
@@ -394,13 +421,21 @@ public class Appeals {
 	}
 
 	private static String required(String value, String field, String message) {
+		return required(value, field, message, 2000);
+	}
+
+	private static String required(String value, String field, String message, int max) {
 		if (value == null || value.isBlank()) {
 			throw DomainException.invalid(field, message);
 		}
-		if (value.length() > 2000) {
-			throw DomainException.invalid(field, "内容不能超过 2000 字");
+		return limited(value, field, max).strip();
+	}
+
+	private static String limited(String value, String field, int max) {
+		if (value != null && value.strip().length() > max) {
+			throw DomainException.invalid(field, "内容不能超过 " + max + " 字");
 		}
-		return value.strip();
+		return value;
 	}
 
 	/** For pages: whether the caller may act as handler / supervisor on an appeal it can see. */

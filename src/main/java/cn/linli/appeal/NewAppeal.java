@@ -41,7 +41,15 @@ public record NewAppeal(AppealKind kind, String category, Urgency urgency, Strin
 		if (contactPhone != null) {
 			contactPhone = PhoneNumber.of(contactPhone).value();
 		}
-		attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+		var given = new java.util.HashMap<String, String>();
+		if (attributes != null) {
+			attributes.forEach((k, v) -> {
+				if (k != null && v != null && !v.isBlank()) {
+					given.put(k, v.strip());
+				}
+			});
+		}
+		attributes = Map.copyOf(given);
 		if (clientKey != null && (clientKey.isBlank() || clientKey.length() > 200)) {
 			clientKey = null;
 		}

@@ -384,4 +384,24 @@ public class RegistryApi {
 	public List<Long> compoundIdsIn(String regionCode) {
 		return jdbc.sql("select id from compound where community_code like :p order by id").param("p", regionCode + "%").query(Long.class).list();
 	}
+
+	/** Whether a company has a contract in force for some compound in the region. */
+	public boolean companyServesIn(long companyId, String regionCode) {
+		return jdbc.sql("""
+				select exists (select 1 from service_contract sc join compound c on c.id = sc.compound_id
+				where sc.company_id = :co and c.community_code like :p and :today between sc.starts_on and sc.ends_on)""")
+			.param("co", companyId).param("p", regionCode + "%").param("today", CompoundScope.today()).query(Boolean.class).single();
+	}
+
+	/** Companies with a contract in force in the region, by name. */
+	public Map<Long, String> companiesServingIn(String regionCode) {
+		var m = new LinkedHashMap<Long, String>();
+		jdbc.sql("""
+				select distinct pc.id, pc.name from property_company pc join service_contract sc on sc.company_id = pc.id
+				join compound c on c.id = sc.compound_id where c.community_code like :p and :today between sc.starts_on and sc.ends_on
+				order by pc.name""")
+			.param("p", regionCode + "%").param("today", CompoundScope.today())
+			.query((rs, n) -> m.put(rs.getLong(1), rs.getString(2))).list();
+		return m;
+	}
 }

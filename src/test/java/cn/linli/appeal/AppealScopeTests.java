@@ -130,7 +130,7 @@ class AppealScopeTests {
 		createOutsiders();
 		String resident = TestApi.token(mvc, json, "resident");
 		var created = api.raise(resident, """
-				{"kind":"COMPLAINT","category":"SAFETY","body":"8号楼下消防通道被杂物堵塞","compoundId":%d,"contactPhone":"13800138000"}"""
+				{"kind":"COMPLAINT","category":"SAFETY","body":"8号楼下消防通道被杂物堵塞，我是3单元502的，电话13800138000","compoundId":%d,"contactPhone":"13800138000","attributes":{"note":null}}"""
 			.formatted(api.showcaseCompound()));
 		long id = api.read(created).get("id").asLong();
 		String neighbour = TestApi.token(mvc, json, "scope-neighbour");
@@ -142,6 +142,13 @@ class AppealScopeTests {
 		assertThat(seen.get("contactPhone").isNull()).isTrue();
 		assertThat(seen.get("houseLabel").isNull()).isTrue();
 		assertThat(seen.get("row").get("supporters").asInt()).isEqualTo(1);
+		assertThat(seen.toString()).as("a backer reads the raiser's words as the public does").doesNotContain("13800138000").doesNotContain("502");
+		var listed = api.read(mvc.perform(get("/api/v1/appeals?size=100").header("Authorization", "Bearer " + neighbour)).andReturn());
+		assertThat(listed.toString()).doesNotContain("13800138000");
+		// a flat's own repair cannot be backed, so it cannot be seen that way either
+		long flat = api.raiseRepair(resident, "FACILITY", "我家卫生间漏水");
+		assertThat(api.act(neighbour, flat, "support", null).getResponse().getStatus()).isEqualTo(404);
+		assertThat(api.detail(neighbour, flat).getResponse().getStatus()).isEqualTo(404);
 		// backing twice counts once; the raiser cannot back its own
 		api.actOk(neighbour, id, "support", null);
 		assertThat(api.read(api.detail(neighbour, id)).get("row").get("supporters").asInt()).isEqualTo(1);
@@ -162,5 +169,29 @@ class AppealScopeTests {
 		var own = mvc.perform(get("/api/v1/appeal-indicators/" + showcaseStreet).header("Authorization", "Bearer " + TestApi.token(mvc, json, "street")))
 			.andReturn();
 		assertThat(own.getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void anAppealIsOnlyReassignedToACompanyServingTheNeighbourhood() throws Exception {
+		createOutsiders();
+		String resident = TestApi.token(mvc, json, "resident");
+		long id = api.raiseRepair(resident, "FACILITY", "单元门闭门器坏了");
+		String street = TestApi.token(mvc, json, "street");
+		String showcaseStreet = jdbc.sql("select substr(community_code, 1, 9) from compound where id = :c").param("c", api.showcaseCompound())
+			.query(String.class).single();
+		long stranger = jdbc.sql("""
+				select pc.id from property_company pc where not exists (select 1 from service_contract sc join compound c on c.id = sc.compound_id
+				where sc.company_id = pc.id and c.community_code like :p and current_date between sc.starts_on and sc.ends_on) order by pc.id limit 1""")
+			.param("p", showcaseStreet + "%").query(Long.class).single();
+		var refused = api.act(street, id, "reassign", "{\"companyId\":" + stranger + "}");
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(api.read(refused).get("detail").asString()).contains("在管项目");
+		long neighbourCompany = jdbc.sql("""
+				select sc.company_id from service_contract sc join compound c on c.id = sc.compound_id
+				where c.community_code like :p and current_date between sc.starts_on and sc.ends_on order by sc.company_id desc limit 1""")
+			.param("p", showcaseStreet + "%").query(Long.class).single();
+		api.actOk(street, id, "reassign", "{\"companyId\":" + neighbourCompany + ",\"note\":\"改由专业电梯维保单位处理\"}");
+		assertThat(jdbc.sql("select handler_company_id from appeal where id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(neighbourCompany);
 	}
 }
