@@ -209,6 +209,11 @@ public class AppealQueries {
 			.single();
 	}
 
+	/** Residents who backed an appeal (+1), to be told how it goes. */
+	public List<Long> supporters(long appealId) {
+		return jdbc.sql("select user_id from appeal_supporter where appeal_id = :a").param("a", appealId).query(Long.class).list();
+	}
+
 	// ---- one appeal ----
 
 	public record TimelineEntry(Instant at, String action, String label, AppealStatus to, SupervisionLevel level, String actor,

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record AppealsEscalated(List<Escalation> escalations) {
 
-	public record Escalation(long appealId, SupervisionLevel level, String communityCode, HandlerKind handlerKind,
+	public record Escalation(long appealId, SupervisionLevel level, AppealStatus status, String communityCode, HandlerKind handlerKind,
 			Long handlerCompanyId, Long raisedBy, String reason) {
 	}
 }

@@ -36,7 +36,8 @@ public class EscalationSweep {
 			  -- by id from an array, not "from due": joined to the CTE, the planner hashes it against a scan of the whole table
 			  -- once the batch is a few per mille of the table, and the array's estimate does not grow with the batch
 			  update appeal a set
-			    level = case a.level when 'HANDLER' then case a.handler_kind when 'COMPANY' then 'COMMUNITY' else 'STREET' end
+			    -- the community is skipped when it handles the appeal itself or is the one late to re-dispatch it
+			    level = case a.level when 'HANDLER' then case when a.handler_kind = 'COMPANY' and a.status <> 'REJECTED_ROUTE' then 'COMMUNITY' else 'STREET' end
 			                          when 'COMMUNITY' then 'STREET' when 'STREET' then 'DISTRICT' else 'CITY' end,
 			    supervise_due_at = cast(:now as timestamptz) + a.supervise_minutes * interval '1 minute',
 			    next_escalation_at = case when a.level in ('DISTRICT', 'CITY') then null
@@ -47,18 +48,21 @@ public class EscalationSweep {
 			  where a.id = any (array(select id from due))
 			  returning a.id, a.level, a.status, a.supervise_due_at, a.community_code, a.handler_kind, a.handler_company_id, a.raised_by
 			), escalated as (
-			  select m.*, case when d.old_level <> 'HANDLER' then d.old_level || '督办时限已到'
-			                   when d.old_status in ('SUBMITTED', 'REJECTED_ROUTE') then '签收时限已到'
-			                   else '办结时限已到' end as reason
+			  select m.*, case d.old_level when 'COMMUNITY' then '社区督办时限已到' when 'STREET' then '街道督办时限已到'
+			                                when 'DISTRICT' then '区县督办时限已到'
+			                   else case d.old_status when 'SUBMITTED' then '签收时限已到' when 'REJECTED_ROUTE' then '重新派单时限已到'
+			                        else '办结时限已到' end end as reason,
+			              case m.level when 'COMMUNITY' then '社区' when 'STREET' then '街道' when 'DISTRICT' then '区县住建局'
+			                   else '市住建局' end as level_label
 			  from moved m join due d on d.id = m.id
 			), timeline as (
 			  insert into appeal_event (appeal_id, at, action, from_status, to_status, level, actor_name, note, due_at)
-			  select id, cast(:now as timestamptz), 'ESCALATED', status, status, level, '系统', reason || '，升级督办', supervise_due_at from escalated
+			  select id, cast(:now as timestamptz), 'ESCALATED', status, status, level, '系统', reason || '，升级至' || level_label || '督办', supervise_due_at from escalated
 			), audit as (
 			  insert into audit_log (at, actor_name, action, subject_type, subject_id, summary)
-			  select cast(:now as timestamptz), 'system', 'appeal.escalated', 'appeal', id::text, reason || '，升级至 ' || level from escalated
+			  select cast(:now as timestamptz), 'system', 'appeal.escalated', 'appeal', id::text, reason || '，升级至' || level_label from escalated
 			)
-			select id, level, community_code, handler_kind, handler_company_id, raised_by, reason from escalated""";
+			select id, level, status, community_code, handler_kind, handler_company_id, raised_by, reason from escalated""";
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
@@ -91,9 +95,9 @@ public class EscalationSweep {
 	@Transactional
 	public int sweepBatch(Instant now) {
 		List<AppealsEscalated.Escalation> moved = jdbc.sql(SWEEP).param("now", Timestamp.from(now)).param("batch", BATCH)
-			.query((rs, n) -> new AppealsEscalated.Escalation(rs.getLong(1), SupervisionLevel.valueOf(rs.getString(2)), rs.getString(3),
-					HandlerKind.valueOf(rs.getString(4)), (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class),
-					rs.getString(7)))
+			.query((rs, n) -> new AppealsEscalated.Escalation(rs.getLong(1), SupervisionLevel.valueOf(rs.getString(2)),
+					AppealStatus.valueOf(rs.getString(3)), rs.getString(4), HandlerKind.valueOf(rs.getString(5)), (Long) rs.getObject(6, Long.class),
+					(Long) rs.getObject(7, Long.class), rs.getString(8)))
 			.list();
 		if (!moved.isEmpty()) {
 			events.publishEvent(new AppealsEscalated(moved));

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import cn.linli.appeal.AppealChanged;
 import cn.linli.appeal.AppealsEscalated;
 import cn.linli.appeal.HandlerKind;
-import cn.linli.appeal.SupervisionLevel;
 import cn.linli.identity.IdentityApi;
 import cn.linli.registry.RegistryApi;
 
@@ -28,8 +27,10 @@ class AppealNotices {
 	private final Inbox inbox;
 	private final IdentityApi identity;
 	private final RegistryApi registry;
+	private final cn.linli.appeal.AppealQueries appeals;
 
-	AppealNotices(Inbox inbox, IdentityApi identity, RegistryApi registry) {
+	AppealNotices(Inbox inbox, IdentityApi identity, RegistryApi registry, cn.linli.appeal.AppealQueries appeals) {
+		this.appeals = appeals;
 		this.inbox = inbox;
 		this.identity = identity;
 		this.registry = registry;
@@ -63,6 +64,7 @@ class AppealNotices {
 					to(out, List.of(e.raisedBy()), e.appealId(), "您的诉求有新进展：" + no,
 							e.status().label() + (e.step().equals("RESOLVED") ? "，请评价办理结果" : ""));
 				}
+				to(out, appeals.supporters(e.appealId()), e.appealId(), "您附议的诉求有新进展：" + no, e.status().label());
 			}
 			default -> {
 			}
@@ -80,7 +82,10 @@ class AppealNotices {
 			String no = "诉求 #" + x.appealId();
 			to(out, supervisors.computeIfAbsent(region, identity::usersAtRegion), x.appealId(), "诉求升级至您督办：" + no,
 					x.reason() + "，已升级至" + x.level().label());
-			if (x.handlerKind() == HandlerKind.COMPANY && x.handlerCompanyId() != null) {
+			if (x.raisedBy() != null) {
+				to(out, List.of(x.raisedBy()), x.appealId(), "您的诉求已升级督办：" + no, x.level().label() + "已介入督办");
+			}
+			if (x.handlerKind() == HandlerKind.COMPANY && x.handlerCompanyId() != null && x.status() != cn.linli.appeal.AppealStatus.REJECTED_ROUTE) {
 				to(out, companies.computeIfAbsent(x.handlerCompanyId(), identity::usersOfCompany), x.appealId(), "诉求超时被督办：" + no,
 						x.reason() + "，" + x.level().label() + "已介入督办，请尽快办理");
 			}

@@ -154,7 +154,8 @@ public final class EscalationSweepBenchmark {
 				       count(*) filter (where a.next_escalation_at = a.supervise_due_at and a.next_escalation_at > now()),
 				       (select count(*) from appeal_event e where e.action = 'ESCALATED'),
 				       (select count(*) from appeal_event e join appeal x on x.id = e.appeal_id
-				        where e.action = 'ESCALATED' and e.note = case x.status when 'SUBMITTED' then '签收时限已到，升级督办' else '办结时限已到，升级督办' end),
+				        where e.action = 'ESCALATED' and e.note = (case x.status when 'SUBMITTED' then '签收时限已到' else '办结时限已到' end)
+				          || '，升级至' || case x.level when 'COMMUNITY' then '社区' else '街道' end || '督办'),
 				       (select count(*) from audit_log l where l.action = 'appeal.escalated'),
 				       count(*)
 				from appeal a where a.escalations > 0""");

@@ -54,7 +54,7 @@ class EscalationSweepTests {
 		assertThat(jdbc.sql("select escalations = 1 and next_escalation_at = supervise_due_at and next_escalation_at > :now from appeal where id = :id")
 			.param("id", id).param("now", java.sql.Timestamp.from(clock.instant())).query(Boolean.class).single()).isTrue();
 		assertThat(jdbc.sql("select note from appeal_event where appeal_id = :id and action = 'ESCALATED'").param("id", id).query(String.class)
-			.list()).containsExactly("签收时限已到，升级督办");
+			.list()).containsExactly("签收时限已到，升级至社区督办");
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'appeal.escalated' and subject_id = :id").param("id", String.valueOf(id))
 			.query(Long.class).single()).isEqualTo(1);
 

@@ -121,7 +121,7 @@ class EscalationTests {
 			.query(String.class).list();
 		assertThat(notes).hasSize(4);
 		assertThat(notes.get(0)).contains("签收时限");
-		assertThat(notes.get(1)).contains("COMMUNITY督办时限");
+		assertThat(notes.get(1)).contains("社区督办时限已到").contains("升级至街道督办");
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'appeal.escalated' and subject_id = :id").param("id", String.valueOf(id))
 			.query(Long.class).single()).isEqualTo(4);
 		assertThat(jdbc.sql("select escalations from appeal where id = :id").param("id", id).query(Integer.class).single()).isEqualTo(4);
@@ -176,6 +176,16 @@ class EscalationTests {
 		assertThat(api.act(staff, id, "accept", null).getResponse().getStatus()).as("the company is no longer the handler").isEqualTo(404);
 		minutePasses();
 		assertThat(api.level(id)).isEqualTo("STREET");
+	}
+
+	@Test
+	void aCommunityLateToRedispatchIsSkippedOnTheWayUp() throws Exception {
+		long id = raiseGovernanceAppeal("小区围墙外的路灯坏了");
+		api.actOk(TestApi.token(mvc, json, "staff"), id, "reject-route", "{\"reason\":\"市政路灯，不在小区内\"}");
+		minutePasses();
+		assertThat(api.level(id)).as("the community is the one that is late").isEqualTo("STREET");
+		assertThat(jdbc.sql("select note from appeal_event where appeal_id = :id and action = 'ESCALATED'").param("id", id).query(String.class)
+			.single()).isEqualTo("重新派单时限已到，升级至街道督办");
 	}
 
 	@Test
