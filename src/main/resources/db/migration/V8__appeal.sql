@@ -108,6 +108,7 @@ create index appeal_company_open on appeal (handler_company_id, status) where st
 create index appeal_raised_by on appeal (raised_by, created_at desc);
 create index appeal_repeat_of on appeal (repeat_of) where repeat_of is not null;
 create unique index appeal_client_key on appeal (raised_by, client_key) where client_key is not null;
+create unique index appeal_open311_key on appeal (open311_client, client_key) where client_key is not null and open311_client is not null;
 
 -- the timeline: every transition with actor, time and note, kept forever
 create table appeal_event (

@@ -33,8 +33,9 @@ public class AppealIndicators {
 			count(*),
 			count(*) filter (where a.accepted_at is not null or a.accept_due_at <= :now),
 			count(*) filter (where a.accepted_at is not null and a.accepted_at <= a.accept_due_at),
-			count(*) filter (where a.resolved_on_time is not null
-			  or coalesce(a.first_resolve_due_at, a.accept_due_at + a.resolve_minutes * interval '1 minute') <= :now),
+			count(*) filter (where a.resolved_on_time is not null or (a.paused_at is null
+			  and coalesce(a.first_resolve_due_at + a.paused_seconds * interval '1 second',
+			               a.accept_due_at + a.resolve_minutes * interval '1 minute') <= :now)),
 			count(*) filter (where a.resolved_on_time),
 			count(*) filter (where a.rating is not null),
 			count(*) filter (where a.rating in ('SATISFIED', 'BASICALLY_SATISFIED')),

@@ -33,7 +33,12 @@ public class AppealText {
 	/** Cosine at or above which a new appeal in the same compound counts as a repeat; see README for how it was chosen. */
 	public static final double REPEAT_THRESHOLD = 0.5;
 
-	private static final Pattern HOUSE_NUMBER = Pattern.compile("\\d+\\s*(单元|室|户|层|楼层)|\\d{3,}");
+	/**
+	 * House, room and phone numbers in ASCII or full-width digits (input methods produce both) or
+	 * in Chinese numerals before 单元/室/户/层.
+	 */
+	private static final Pattern HOUSE_NUMBER = Pattern.compile("\\d+\\s*(单元|室|户|层|楼层)|\\d{3,}|[一二三四五六七八九十〇零百]+\\s*(单元|室|户)",
+			Pattern.UNICODE_CHARACTER_CLASS);
 
 	/** Forcing the custom dictionary, otherwise 2单元楼道灯 is still cut into 单元楼/道/灯. */
 	private final Segment segment;
@@ -131,7 +136,7 @@ public class AppealText {
 		var m = HOUSE_NUMBER.matcher(sb);
 		var out = new StringBuilder();
 		while (m.find()) {
-			m.appendReplacement(out, m.group().replaceAll("\\d", "*"));
+			m.appendReplacement(out, m.group().replaceAll("(?U)\\d|[一二三四五六七八九十〇零百]", "*"));
 		}
 		m.appendTail(out);
 		return out.toString();

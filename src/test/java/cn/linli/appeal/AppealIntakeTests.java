@@ -171,6 +171,7 @@ class AppealIntakeTests {
 		assertThat(different).isLessThan(AppealText.REPEAT_THRESHOLD);
 		String shown = text.forPublic("我是3号楼2单元301室的刘芳，电话13800138000，楼道灯坏了");
 		assertThat(shown).doesNotContain("301").doesNotContain("13800138000").doesNotContain("刘芳").contains("3号楼").contains("楼道灯");
+		assertThat(text.forPublic("电话１３８１２３４５６７８，住三〇一室，２单元")).doesNotContain("１３８").doesNotContain("三〇一").doesNotContain("２单元");
 	}
 
 	@Test
