@@ -76,7 +76,7 @@ class AppealPages {
 	String raise(@ModelAttribute RaiseForm form, @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) {
 		var actor = CurrentActor.get();
 		try {
-			long id = appeals.raise(actor, form.toNew(), photos);
+			long id = appeals.raise(actor, form.toNew(), photos).id();
 			return "redirect:" + (actor.role() == Role.RESIDENT ? "/app/appeals/" : "/appeals/") + id + "?created";
 		}
 		catch (DomainException e) {

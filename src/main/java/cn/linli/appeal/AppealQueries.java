@@ -199,16 +199,6 @@ public class AppealQueries {
 		return t == null ? null : t.toInstant();
 	}
 
-	record Created(AppealStatus status, Instant acceptDueAt, Long repeatOf) {
-	}
-
-	/** What the caller that just raised an appeal needs to know about it. */
-	Created created(long id) {
-		return jdbc.sql("select status, accept_due_at, repeat_of from appeal where id = :id").param("id", id)
-			.query((rs, n) -> new Created(AppealStatus.valueOf(rs.getString(1)), instant(rs, "accept_due_at"), (Long) rs.getObject(3, Long.class)))
-			.single();
-	}
-
 	/** Residents who backed an appeal (+1), to be told how it goes. */
 	public List<Long> supporters(long appealId) {
 		return jdbc.sql("select user_id from appeal_supporter where appeal_id = :a").param("a", appealId).query(Long.class).list();

@@ -63,20 +63,17 @@ class AppealRestController {
 	ResponseEntity<Created> raise(@RequestBody RaiseRequest request,
 			@org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		// the key also becomes the appeal's client key: a unique index then makes a duplicate impossible even if the replay record were lost
-		long id = appeals.raise(CurrentActor.get(), request.toNew(key), List.of());
-		return created(id);
+		return created(appeals.raise(CurrentActor.get(), request.toNew(key), List.of()));
 	}
 
 	@PostMapping(path = "/appeals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "提交诉求并上传照片（最多 6 张 JPEG/PNG/WebP，每张 ≤ 5 MB）")
 	ResponseEntity<Created> raiseWithPhotos(RaiseForm form, @RequestPart(name = "photos", required = false) List<MultipartFile> photos) {
-		long id = appeals.raise(CurrentActor.get(), form.toNew(), photos);
-		return created(id);
+		return created(appeals.raise(CurrentActor.get(), form.toNew(), photos));
 	}
 
-	private ResponseEntity<Created> created(long id) {
-		var c = queries.created(id);
-		return ResponseEntity.created(URI.create("/api/v1/appeals/" + id)).body(new Created(id, c.status(), c.acceptDueAt(), c.repeatOf()));
+	private ResponseEntity<Created> created(Appeals.Raised r) {
+		return ResponseEntity.created(URI.create("/api/v1/appeals/" + r.id())).body(new Created(r.id(), r.status(), r.acceptDueAt(), r.repeatOf()));
 	}
 
 	@GetMapping("/appeals")

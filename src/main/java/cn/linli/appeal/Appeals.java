@@ -42,9 +42,11 @@ public class Appeals {
 	private final JsonMapper json;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AppealInsert inserts;
 
 	Appeals(AppealRepository appeals, RegistryApi registry, SlaPolicies policies, AppealText text, UploadStore uploads,
-			JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+			JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock, AppealInsert inserts) {
+		this.inserts = inserts;
 		this.appeals = appeals;
 		this.registry = registry;
 		this.policies = policies;
@@ -59,25 +61,34 @@ public class Appeals {
 	// ---- intake ----
 
 	/** A resident for its house or its compound's common parts; staff and grid workers for a compound they serve. */
-	public long raise(Actor actor, NewAppeal n, List<MultipartFile> photos) {
-		var existing = n.clientKey() == null ? null : jdbc.sql("select id from appeal where raised_by = :u and client_key = :k")
-			.param("u", actor.userId()).param("k", n.clientKey()).query(Long.class).optional().orElse(null);
-		if (existing != null) {
-			return existing;
+	/** What the caller learns at once about the appeal it raised. */
+	public record Raised(long id, AppealStatus status, Instant acceptDueAt, Long repeatOf) {
+	}
+
+	public Raised raise(Actor actor, NewAppeal n, List<MultipartFile> photos) {
+		if (n.clientKey() != null) {
+			var existing = jdbc.sql("select id, status, accept_due_at, repeat_of from appeal where raised_by = :u and client_key = :k")
+				.param("u", actor.userId()).param("k", n.clientKey())
+				.query((rs, i) -> new Raised(rs.getLong(1), AppealStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+						(Long) rs.getObject(4, Long.class)))
+				.optional();
+			if (existing.isPresent()) {
+				return existing.get();
+			}
 		}
 		var place = placeFor(actor, n);
 		String channel = actor.role() == Role.RESIDENT ? "APP" : "PATROL";
-		return intake(n, place, channel, actor.userId(), actor.role().name(), null, photos, actor);
+		var a = intake(n, place, channel, actor.userId(), actor.role().name(), null, photos, actor);
+		return new Raised(a.id, a.status, a.acceptDueAt, a.repeatOf);
 	}
 
 	/** An Open311 client's request; the place comes from the address the client gave. */
 	long raiseFromOpen311(long clientId, NewAppeal n, Placement place) {
-		return intake(n, place, "OPEN311", null, null, clientId, List.of(), null);
+		return intake(n, place, "OPEN311", null, null, clientId, List.of(), null).id;
 	}
 
-	private long intake(NewAppeal n, Placement place, String channel, Long userId, String role, Long clientId,
+	private Appeal intake(NewAppeal n, Placement place, String channel, Long userId, String role, Long clientId,
 			List<MultipartFile> photos, Actor actor) {
-		checkCategory(n);
 		var files = photos == null ? List.<MultipartFile>of() : photos.stream().filter(f -> f != null && !f.isEmpty()).toList();
 		if (files.size() > MAX_PHOTOS) {
 			throw DomainException.invalid("photos", "最多上传 " + MAX_PHOTOS + " 张照片");
@@ -95,18 +106,10 @@ public class Appeals {
 		appeal.open311Client = clientId;
 		appeal.terms = text.terms(n.body());
 		linkRepeat(appeal, now);
-		appeal = appeals.save(appeal);
+		appeal = inserts.insert(appeal);
 		storePhotos(appeal.id, files, "INTAKE", 0);
 		record(appeal, appeal.submitted(), actor, now);
-		return appeal.id;
-	}
-
-	private void checkCategory(NewAppeal n) {
-		boolean known = jdbc.sql("select exists (select 1 from appeal_category where code = :c)").param("c", n.category())
-			.query(Boolean.class).single();
-		if (!known) {
-			throw DomainException.invalid("category", "未知的诉求分类：" + n.category());
-		}
+		return appeal;
 	}
 
 	private Placement placeFor(Actor actor, NewAppeal n) {

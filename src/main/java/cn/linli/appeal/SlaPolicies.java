@@ -37,7 +37,7 @@ public class SlaPolicies {
 				order by length(region_code) desc limit 1""")
 			.param("c", category).param("u", urgency.name()).param("code", communityCode)
 			.query((rs, n) -> new SlaPolicy(rs.getString(1), category, urgency, new SlaPolicy.Minutes(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
-			.optional().orElseThrow(() -> DomainException.invalid("category", "未知的诉求分类"));
+			.optional().orElseThrow(() -> DomainException.invalid("category", "未知的诉求分类：" + category));
 	}
 
 	/** Every category × urgency as it applies in a region, with the region the value comes from. */

@@ -64,9 +64,9 @@ class EscalationRestartTests {
 			a.getBean(SlaPolicies.class).set(city, "GOVERNANCE", Urgency.NORMAL, new SlaPolicy.Minutes(1, 1, 1));
 
 			overdue = appeals.raise(resident, new NewAppeal(AppealKind.COMPLAINT, "GOVERNANCE", Urgency.NORMAL, "业主大会迟迟不召开", null, compound,
-					null, null, null), null);
+					null, null, null), null).id();
 			paused = appeals.raise(resident, new NewAppeal(AppealKind.REPAIR, "GOVERNANCE", Urgency.NORMAL, "议事厅的门锁坏了", house, null, null,
-					null, null), null);
+					null, null), null).id();
 			appeals.accept(staff, paused, null);
 			appeals.start(staff, paused, null);
 			appeals.pause(staff, paused, null, "等业委会开门");

@@ -48,12 +48,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String user = actor.get().username();
 		String path = request.getRequestURI();
-		// a claim left by a crashed request is given up after a minute
-		jdbc.sql("delete from idempotent_request where user_key = :u and request_key = :k and status is null and created_at < now() - interval '1 minute'")
-			.param("u", user).param("k", key).update();
-		int claimed = jdbc.sql("""
-				insert into idempotent_request (user_key, request_key, method, path) values (:u, :k, 'POST', :p)
-				on conflict do nothing""").param("u", user).param("k", key).param("p", path).update();
+		int claimed = claim(user, key, path);
+		if (claimed == 0) {
+			// a claim left by a crashed request is given up after a minute, then claimed afresh
+			int stale = jdbc.sql("delete from idempotent_request where user_key = :u and request_key = :k and status is null and created_at < now() - interval '1 minute'")
+				.param("u", user).param("k", key).update();
+			if (stale > 0) {
+				claimed = claim(user, key, path);
+			}
+		}
 		if (claimed == 0) {
 			replay(user, key, path, response);
 			return;
@@ -73,6 +76,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 			wrapper.copyBodyToResponse();
 		}
+	}
+
+	private int claim(String user, String key, String path) {
+		return jdbc.sql("""
+				insert into idempotent_request (user_key, request_key, method, path) values (:u, :k, 'POST', :p)
+				on conflict do nothing""").param("u", user).param("k", key).param("p", path).update();
 	}
 
 	private void replay(String user, String key, String path, HttpServletResponse response) throws IOException {
