@@ -269,21 +269,17 @@ public class Appeals {
 	// ---- the community and the supervisors ----
 
 	public void redispatch(Actor actor, long id, Integer version, Long companyId, String external, String note) {
-		var a = visible(actor, id, version);
-		if (!AppealPermissions.canSupervise(actor, a)) {
-			throw DomainException.forbidden("由社区重新派单");
-		}
-		checkTarget(actor, a, companyId, external, note);
-		apply(actor, a, (x, now) -> x.redispatch(companyId, external, note, now));
+		supervise(actor, id, version, (a, now) -> {
+			checkTarget(actor, a, companyId, external, note);
+			return a.redispatch(companyId, external, note, now);
+		});
 	}
 
 	public void reassign(Actor actor, long id, Integer version, Long companyId, String external, String note) {
-		var a = visible(actor, id, version);
-		if (!AppealPermissions.canSupervise(actor, a)) {
-			throw DomainException.forbidden("只有督办单位可以改派");
-		}
-		checkTarget(actor, a, companyId, external, note);
-		apply(actor, a, (x, now) -> x.reassign(companyId, external, note, now));
+		supervise(actor, id, version, (a, now) -> {
+			checkTarget(actor, a, companyId, external, note);
+			return a.reassign(companyId, external, note, now);
+		});
 	}
 
 	public void order(Actor actor, long id, Integer version, String note) {
