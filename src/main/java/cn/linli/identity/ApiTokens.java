@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,12 +40,6 @@ class ApiTokens {
 			.param("u", userId).param("e", java.sql.Timestamp.from(expires)).update();
 		events.publishEvent(IdentityChanged.of("token", "issued", userId, "expires " + expires));
 		return new Issued(token, expires);
-	}
-
-	@Transactional(readOnly = true)
-	Optional<Long> userOf(String token) {
-		return jdbc.sql("select user_id from api_token where token_hash = :h and revoked_at is null and expires_at > now()")
-			.param("h", cn.linli.shared.domain.Hashes.sha256(token)).query(Long.class).optional();
 	}
 
 	boolean revoke(String token) {

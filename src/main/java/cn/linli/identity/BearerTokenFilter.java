@@ -13,11 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates API calls by {@code Authorization: Bearer <token>}; an unknown token stays anonymous (401). */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	private final ApiTokens tokens;
 	private final ActorResolver resolver;
 
-	BearerTokenFilter(ApiTokens tokens, ActorResolver resolver) {
-		this.tokens = tokens;
+	BearerTokenFilter(ActorResolver resolver) {
 		this.resolver = resolver;
 	}
 
@@ -26,7 +24,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			tokens.userOf(header.substring(7).trim()).flatMap(resolver::resolve).ifPresent(actor -> {
+			resolver.resolveToken(header.substring(7).trim()).ifPresent(actor -> {
 				var context = SecurityContextHolder.createEmptyContext();
 				context.setAuthentication(ActorFilter.authenticated(actor));
 				SecurityContextHolder.setContext(context);

@@ -49,11 +49,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ActorResolver resolver) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ActorResolver resolver) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new BearerTokenFilter(tokens, resolver), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(resolver), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token").permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e

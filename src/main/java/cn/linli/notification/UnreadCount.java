@@ -1,5 +1,7 @@
 package cn.linli.notification;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,8 +18,12 @@ class UnreadCount {
 		this.inbox = inbox;
 	}
 
+	// REST controllers are @Controllers too; an API answer has no navigation, so it is spared the count
 	@ModelAttribute("unread")
-	Long unread() {
+	Long unread(HttpServletRequest request) {
+		if (request.getRequestURI().startsWith("/api/")) {
+			return null;
+		}
 		return CurrentActor.find().map(a -> inbox.unread(a.userId())).orElse(null);
 	}
 }
