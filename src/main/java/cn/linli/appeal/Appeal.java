@@ -72,6 +72,8 @@ class Appeal {
 	Long repeatOf;
 	String repeatReason;
 	Float repeatSimilarity;
+	/** +1s, counted by one SQL increment; never written back from a loaded copy, which would lose a concurrent +1. */
+	@org.springframework.data.annotation.ReadOnlyProperty
 	int supporters;
 	Instant updatedAt;
 
@@ -334,22 +336,41 @@ class Appeal {
 		rearm();
 	}
 
+	/**
+	 * 合同到期移交: the handling company's contract for the compound has ended, so the company no
+	 * longer sees the compound; whoever serves it now (the new company, or the community) takes the
+	 * appeal over with a fresh accept clock. The supervision level it reached stays.
+	 */
+	Step handOverAtContractEnd(Long companyId, Instant now) {
+		if (handlerKind != HandlerKind.COMPANY || !status.isOpen() || status == AppealStatus.REJECTED_ROUTE) {
+			throw refused("移交");
+		}
+		var from = move(AppealStatus.SUBMITTED, now);
+		takeOver(companyId != null ? HandlerKind.COMPANY : HandlerKind.COMMUNITY, companyId, null, now);
+		String to = companyId != null ? "物业企业 #" + companyId : "社区";
+		return step("HANDED_OVER", from, "原物业企业的服务合同已到期，移交" + to + "承办", acceptDueAt);
+	}
+
 	private Step handOver(Long companyId, String external, String action, String note, Instant now) {
 		if ((companyId == null) == (external == null || external.isBlank())) {
 			throw DomainException.invalid("companyId", "请选择承办的物业企业，或填写承办部门名称（二选一）");
 		}
 		var from = move(AppealStatus.SUBMITTED, now);
-		handlerKind = companyId != null ? HandlerKind.COMPANY : HandlerKind.EXTERNAL;
+		takeOver(companyId != null ? HandlerKind.COMPANY : HandlerKind.EXTERNAL, companyId, companyId != null ? null : external.strip(), now);
+		String to = companyId != null ? "物业企业 #" + companyId : externalHandler;
+		return step(action, from, "派至 " + to + (note == null || note.isBlank() ? "" : "：" + note), acceptDueAt);
+	}
+
+	private void takeOver(HandlerKind kind, Long companyId, String external, Instant now) {
+		handlerKind = kind;
 		handlerCompanyId = companyId;
-		externalHandler = companyId != null ? null : external.strip();
+		externalHandler = external;
 		assigneeStaffId = null;
 		acceptedAt = null;
 		pausedAt = null;
 		pausedReason = null;
 		acceptDueAt = now.plus(Duration.ofMinutes(acceptMinutes));
 		rearm();
-		String to = companyId != null ? "物业企业 #" + companyId : externalHandler;
-		return step(action, from, "派至 " + to + (note == null || note.isBlank() ? "" : "：" + note), acceptDueAt);
 	}
 
 	private AppealStatus move(AppealStatus target, Instant now) {

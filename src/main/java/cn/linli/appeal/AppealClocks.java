@@ -29,6 +29,15 @@ class AppealClocks {
 		this.ratingWindow = ratingWindow;
 	}
 
+	/** Contracts end by the calendar; an hour's delay in handing over is well inside any accept clock. */
+	@Scheduled(fixedDelayString = "${linli.appeal.handover-every:PT1H}", initialDelayString = "PT30S")
+	void handOver() {
+		int handed = appeals.handOverEndedContracts();
+		if (handed > 0) {
+			log.info("appeal clocks: {} handed over after their company's contract ended", handed);
+		}
+	}
+
 	@Scheduled(fixedDelayString = "${linli.appeal.sweep-every:PT15S}", initialDelayString = "PT5S")
 	void tick() {
 		int escalated = sweep.sweep();

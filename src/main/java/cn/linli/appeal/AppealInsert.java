@@ -2,6 +2,7 @@ package cn.linli.appeal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,13 @@ class AppealInsert {
 		this.jdbc = jdbc;
 	}
 
-	Appeal insert(Appeal a) {
-		a.id = jdbc.sql("""
+	/**
+	 * The appeal with its new id, or empty when its client key is taken: a retry of a request
+	 * that is being (or has been) written by another thread got there first. PostgreSQL waits for
+	 * that one to commit, so its appeal can then be read.
+	 */
+	Optional<Appeal> insert(Appeal a) {
+		var id = jdbc.sql("""
 				insert into appeal (compound_id, community_code, building_id, house_id, kind, category, urgency, body, terms, attributes,
 				  channel, raised_by, raised_by_role, open311_client, contact_phone, client_key, intake_token, status, handler_kind,
 				  handler_company_id, level, accept_minutes, resolve_minutes, supervise_minutes, created_at, accept_due_at,
@@ -31,6 +37,7 @@ class AppealInsert {
 				  :channel, :raisedBy, :raisedByRole, :client, :phone, :clientKey, :token, :status, :handlerKind,
 				  :company, :level, :accept, :resolve, :supervise, :createdAt, :acceptDue,
 				  :next, :repeatOf, :repeatReason, :similarity, :updatedAt)
+				on conflict do nothing
 				returning id""")
 			.param("compound", a.compoundId).param("community", a.communityCode).param("building", a.buildingId).param("house", a.houseId)
 			.param("kind", a.kind.name()).param("category", a.category).param("urgency", a.urgency.name()).param("body", a.body)
@@ -42,9 +49,20 @@ class AppealInsert {
 			.param("createdAt", ts(a.createdAt)).param("acceptDue", ts(a.acceptDueAt)).param("next", ts(a.nextEscalationAt))
 			.param("repeatOf", a.repeatOf).param("repeatReason", a.repeatReason).param("similarity", a.repeatSimilarity)
 			.param("updatedAt", ts(a.updatedAt))
-			.query(Long.class).single();
+			.query(Long.class).optional();
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		a.id = id.get();
 		a.version = 0;
-		return a;
+		return Optional.of(a);
+	}
+
+	/** The appeal already written under a client key, by a resident or staff member, or by an Open311 client. */
+	Optional<Long> byClientKey(Long raisedBy, Long open311Client, String clientKey) {
+		return jdbc.sql(raisedBy != null ? "select id from appeal where raised_by = :u and client_key = :k"
+				: "select id from appeal where open311_client = :c and client_key = :k")
+			.param("u", raisedBy).param("c", open311Client).param("k", clientKey).query(Long.class).optional();
 	}
 
 	private static Timestamp ts(Instant t) {

@@ -25,6 +25,11 @@ final class AppealPermissions {
 		};
 	}
 
+	/** Whether a supervisor's level is the one holding the appeal's supervision, or above it. */
+	static boolean atOrAbove(Actor actor, Appeal a) {
+		return SupervisionLevel.ofRegionCodeLength(actor.scope().regionCode().length()).compareTo(a.level) >= 0;
+	}
+
 	/** Supervisors: the community, street, district and city whose region contains the compound. */
 	static boolean canSupervise(Actor actor, Appeal a) {
 		return actor.scope().isRegional() && actor.scope().coversRegion(a.communityCode);

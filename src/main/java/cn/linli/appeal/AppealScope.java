@@ -1,5 +1,7 @@
 package cn.linli.appeal;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +16,21 @@ import cn.linli.shared.security.Actor;
  */
 record AppealScope(String sql, Map<String, Object> params) {
 
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** The handling company's contract for the appeal's compound is in force on {@code :today}. */
+	static final String CONTRACT_IN_FORCE = """
+			exists (select 1 from service_contract sc where sc.company_id = a.handler_company_id and sc.compound_id = a.compound_id
+			  and :today between sc.starts_on and sc.ends_on)""";
+
+	/** The current handler was chosen by a supervisor, not by the compound's contract. */
+	static final String ROUTED_BY_SUPERVISOR = "exists (select 1 from appeal_event re where re.appeal_id = a.id and re.action in ('REASSIGNED', 'REDISPATCHED'))";
+
+	/** Contracts run by calendar days in China, as the registry counts them. */
+	static LocalDate today() {
+		return LocalDate.now(ZONE);
+	}
+
 	static AppealScope of(Actor actor) {
 		var scope = actor.scope();
 		var params = new HashMap<String, Object>();
@@ -23,8 +40,11 @@ record AppealScope(String sql, Map<String, Object> params) {
 				yield "a.community_code like :scopePrefix";
 			}
 			case COMPANY_ADMIN -> {
+				// like its staff, a company sees a compound's appeals only while its contract there is in force; one that a
+				// supervisor routed to it (reassigned, re-dispatched) it sees for as long as it is the handler
 				params.put("scopeCompany", scope.companyId());
-				yield "a.handler_company_id = :scopeCompany";
+				params.put("today", today());
+				yield "(a.handler_company_id = :scopeCompany and (" + CONTRACT_IN_FORCE + " or " + ROUTED_BY_SUPERVISOR + "))";
 			}
 			case STAFF -> {
 				if (scope.companyId() == null || scope.compoundIds().isEmpty()) {

@@ -106,7 +106,13 @@ public class Appeals {
 		appeal.open311Client = clientId;
 		appeal.terms = text.terms(n.body());
 		linkRepeat(appeal, now);
-		appeal = inserts.insert(appeal);
+		var inserted = inserts.insert(appeal);
+		if (inserted.isEmpty()) {
+			// a double tap or a retry racing its first attempt: the first one's appeal is the answer to both
+			long first = inserts.byClientKey(userId, clientId, n.clientKey()).orElseThrow();
+			return appeals.findById(first).orElseThrow();
+		}
+		appeal = inserted.get();
 		storePhotos(appeal.id, files, "INTAKE", 0);
 		record(appeal, appeal.submitted(), actor, now);
 		return appeal;
@@ -190,11 +196,12 @@ public class Appeals {
 		int added = jdbc.sql("insert into appeal_supporter (appeal_id, user_id, at) values (:a, :u, :at) on conflict do nothing")
 			.param("a", appealId).param("u", actor.userId()).param("at", Timestamp.from(clock.instant())).update();
 		if (added == 1) {
+			// a counter beside the aggregate's state: it must not turn the handler's open page stale, nor two backers into a conflict
 			var now = clock.instant();
-			a.supporters++;
-			a.updatedAt = now;
-			a = appeals.save(a);
-			record(a, new Appeal.Step("SUPPORTED", a.status, a.status, a.level, "又有一位居民反映同一问题（+1）", null), actor, now);
+			a.supporters = jdbc.sql("update appeal set supporters = supporters + 1 where id = :id returning supporters").param("id", appealId)
+				.query(Integer.class).single();
+			// the raiser sees its timeline in full; a backer's name is none of its business
+			record(a, new Appeal.Step("SUPPORTED", a.status, a.status, a.level, "又有一位居民反映同一问题（+1）", null), null, "一位居民", now);
 		}
 	}
 
@@ -276,7 +283,7 @@ public class Appeals {
 	}
 
 	public void reassign(Actor actor, long id, Integer version, Long companyId, String external, String note) {
-		supervise(actor, id, version, (a, now) -> {
+		superviseFromAbove(actor, id, version, (a, now) -> {
 			checkTarget(actor, a, companyId, external, note);
 			return a.reassign(companyId, external, note, now);
 		});
@@ -284,7 +291,7 @@ public class Appeals {
 
 	public void order(Actor actor, long id, Integer version, String note) {
 		String text = required(note, "note", "请填写督办要求");
-		supervise(actor, id, version, (a, now) -> a.order(text, now));
+		superviseFromAbove(actor, id, version, (a, now) -> a.order(text, now));
 	}
 
 	public void superviseNote(Actor actor, long id, String note) {
@@ -294,7 +301,24 @@ public class Appeals {
 
 	public void confirmSolved(Actor actor, long id, Integer version, String note) {
 		String text = required(note, "note", "请写明核实情况");
-		supervise(actor, id, version, (a, now) -> a.confirmSolved(text, now));
+		superviseFromAbove(actor, id, version, (a, now) -> a.confirmSolved(text, now));
+	}
+
+	/**
+	 * 督办令, 改派 and 核实办结 restart or end a clock, so a level below the one holding the appeal
+	 * must not use them (a community could otherwise keep the street's clock from running out), nor
+	 * may the acting handler supervise itself.
+	 */
+	private void superviseFromAbove(Actor actor, long id, Integer version, Action action) {
+		supervise(actor, id, version, (a, now) -> {
+			if (AppealPermissions.canHandle(actor, a)) {
+				throw DomainException.forbidden("承办单位不能督办、改派或核实办结自己承办的诉求");
+			}
+			if (!AppealPermissions.atOrAbove(actor, a)) {
+				throw DomainException.forbidden("该诉求已升级至" + a.level.label() + "督办，只有" + a.level.label() + "或其上级可以下达督办令、改派或核实办结");
+			}
+			return action.apply(a, now);
+		});
 	}
 
 	private void supervise(Actor actor, long id, Integer version, Action action) {
@@ -339,7 +363,8 @@ public class Appeals {
 			throw DomainException.invalid("rating", "请选择满意、基本满意或不满意");
 		}
 		var a = visible(actor, id, version);
-		if (a.raisedBy == null || a.raisedBy != actor.userId()) {
+		// a patrol's own report is not a resident's verdict: counting it would let a company rate its own work
+		if (actor.role() != Role.RESIDENT || a.raisedBy == null || a.raisedBy != actor.userId()) {
 			throw DomainException.forbidden("只有提出诉求的居民可以评价");
 		}
 		limited(reason, "reason", 500);
@@ -366,6 +391,25 @@ public class Appeals {
 			.param("t", Timestamp.from(now.minus(window))).query(Long.class).list();
 		for (long id : due) {
 			apply(null, appeals.findById(id).orElseThrow(), (a, t) -> a.closeUnrated(t));
+		}
+		return due.size();
+	}
+
+	/**
+	 * 合同到期移交: open appeals still with a company whose contract for the compound has ended (and
+	 * that no supervisor sent there) go to whoever serves the compound now — the new company, or
+	 * the community. Without this the company would lose sight of them and nobody would act until
+	 * a clock ran out.
+	 */
+	public int handOverEndedContracts() {
+		var due = jdbc.sql("select a.id from appeal a where a.handler_kind = 'COMPANY' and a.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')"
+				+ " and not " + AppealScope.CONTRACT_IN_FORCE + " and not " + AppealScope.ROUTED_BY_SUPERVISOR
+				+ " order by a.id limit 500 for update of a skip locked")
+			.param("today", AppealScope.today()).query(Long.class).list();
+		for (long id : due) {
+			var a = appeals.findById(id).orElseThrow();
+			var successor = registry.compoundFacts(a.compoundId).map(RegistryApi.CompoundFacts::companyId).orElse(null);
+			apply(null, a, (x, now) -> x.handOverAtContractEnd(successor, now));
 		}
 		return due.size();
 	}
@@ -399,13 +443,17 @@ public class Appeals {
 	}
 
 	private void record(Appeal a, Appeal.Step step, Actor actor, Instant now) {
+		record(a, step, actor, actor == null ? "系统" : actor.displayName(), now);
+	}
+
+	private void record(Appeal a, Appeal.Step step, Actor actor, String actorName, Instant now) {
 		jdbc.sql("""
 				insert into appeal_event (appeal_id, at, action, from_status, to_status, level, actor_user, actor_name, actor_role, note, due_at)
 				values (:a, :at, :action, :from, :to, :level, :uid, :name, :role, :note, :due)""")
 			.param("a", a.id).param("at", Timestamp.from(now)).param("action", step.action())
 			.param("from", step.from() == null ? null : step.from().name()).param("to", step.to().name())
 			.param("level", step.level().name()).param("uid", actor == null ? null : actor.userId())
-			.param("name", actor == null ? "系统" : actor.displayName()).param("role", actor == null ? null : actor.role().name())
+			.param("name", actorName).param("role", actor == null ? null : actor.role().name())
 			.param("note", step.note()).param("due", step.dueAt() == null ? null : Timestamp.from(step.dueAt())).update();
 		events.publishEvent(AppealChanged.of(a, step));
 	}
@@ -438,13 +486,16 @@ public class Appeals {
 	}
 
 	/** For pages: whether the caller may act as handler / supervisor on an appeal it can see. */
-	public record Abilities(boolean handle, boolean supervise, boolean rate, boolean support) {
+	/** @param direct may also order, reassign and confirm: the level holding the appeal or one above, and not its handler */
+	public record Abilities(boolean handle, boolean supervise, boolean direct, boolean rate, boolean support) {
 	}
 
 	@Transactional(readOnly = true)
 	public Abilities abilities(Actor actor, long id) {
 		var a = visible(actor, id, null);
-		return new Abilities(AppealPermissions.canHandle(actor, a), AppealPermissions.canSupervise(actor, a),
-				a.raisedBy != null && a.raisedBy == actor.userId() && a.status == AppealStatus.RESOLVED, false);
+		boolean handle = AppealPermissions.canHandle(actor, a);
+		boolean supervise = AppealPermissions.canSupervise(actor, a);
+		return new Abilities(handle, supervise, supervise && !handle && AppealPermissions.atOrAbove(actor, a),
+				actor.role() == Role.RESIDENT && a.raisedBy != null && a.raisedBy == actor.userId() && a.status == AppealStatus.RESOLVED, false);
 	}
 }

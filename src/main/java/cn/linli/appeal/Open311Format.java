@@ -98,6 +98,18 @@ enum Open311Format {
 	 * encode the {@code +} of {@code +08:00} send a space, which is read as the plus it was meant to be.
 	 */
 	static Instant parseW3c(String name, String text) {
+		Instant at = parseDateTime(name, text);
+		// Java reads years up to ±999,999,999, PostgreSQL's timestamps do not: an absurd year is the client's error, not ours
+		if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+			throw Open311Exception.badRequest(name + " 超出可查询的范围（2000—2100 年）：" + text);
+		}
+		return at;
+	}
+
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+	private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+	private static Instant parseDateTime(String name, String text) {
 		String t = text.strip().replace(' ', '+');
 		try {
 			return OffsetDateTime.parse(t).toInstant();

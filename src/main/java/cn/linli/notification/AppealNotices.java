@@ -41,7 +41,7 @@ class AppealNotices {
 		String no = "诉求 #" + e.appealId();
 		var out = new ArrayList<Inbox.Delivery>();
 		switch (e.step()) {
-			case "SUBMITTED", "REDISPATCHED", "REASSIGNED" -> to(out, handlers(e.handlerKind(), e.handlerCompanyId(), e.compoundId(), e.communityCode()),
+			case "SUBMITTED", "REDISPATCHED", "REASSIGNED", "HANDED_OVER" -> to(out, handlers(e.handlerKind(), e.handlerCompanyId(), e.compoundId(), e.communityCode()),
 					e.appealId(), "新诉求待签收：" + no, e.note() == null ? "请在时限内签收办理" : e.note());
 			case "ROUTE_REJECTED" -> to(out, identity.usersAtRegion(e.communityCode()), e.appealId(), "派单异议，请重新派单：" + no, e.note());
 			case "ASSIGNED" -> to(out, e.assigneeStaffId() == null ? List.of() : identity.usersOfStaff(List.of(e.assigneeStaffId())), e.appealId(),
@@ -59,7 +59,7 @@ class AppealNotices {
 			}
 		}
 		switch (e.step()) {
-			case "ACCEPTED", "RESOLVED", "PAUSED", "ROUTE_REJECTED", "REDISPATCHED", "CLOSED_UNRATED", "ESCALATED" -> {
+			case "ACCEPTED", "RESOLVED", "PAUSED", "ROUTE_REJECTED", "REDISPATCHED", "HANDED_OVER", "CLOSED_UNRATED", "ESCALATED" -> {
 				if (e.raisedBy() != null) {
 					to(out, List.of(e.raisedBy()), e.appealId(), "您的诉求有新进展：" + no,
 							e.status().label() + (e.step().equals("RESOLVED") ? "，请评价办理结果" : ""));

@@ -75,9 +75,11 @@ class AppealIntakeTests {
 		long before = appeals();
 		var goodJpeg = new MockMultipartFile("photos", "door.jpg", "image/jpeg", JPEG);
 
+		long filesBefore = storedFiles();
 		var textAsJpeg = upload(goodJpeg, new MockMultipartFile("photos", "virus.jpg", "image/jpeg", "MZ this is not a picture".getBytes()));
 		assertThat(textAsJpeg.getResponse().getStatus()).isEqualTo(400);
 		assertThat(api.read(textAsJpeg).get("detail").asString()).contains("文件类型");
+		assertThat(storedFiles()).as("the good photo stored before the bad one was refused is removed with the rollback").isEqualTo(filesBefore);
 
 		byte[] big = Arrays.copyOf(JPEG, 5 * 1024 * 1024 + 1);
 		var tooLarge = upload(new MockMultipartFile("photos", "big.jpg", "image/jpeg", big));
@@ -87,6 +89,17 @@ class AppealIntakeTests {
 		var badName = upload(new MockMultipartFile("photos", "../../etc/passwd.jpg", "image/jpeg", JPEG));
 		assertThat(badName.getResponse().getStatus()).isEqualTo(400);
 		assertThat(api.read(badName).get("detail").asString()).contains("文件名");
+
+		// more than six full photos can hold is refused from the declared length, before anything is spooled
+		var oversized = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/appeals")
+			.header("Authorization", "Bearer " + resident).contentType("multipart/form-data; boundary=x")
+			.content(new byte[(int) AppealUploadLimit.MAX_REQUEST_BYTES + 1])).andReturn();
+		assertThat(oversized.getResponse().getStatus()).isEqualTo(413);
+		assertThat(api.read(oversized).get("detail").asString()).contains("5 MB");
+		var oversizedPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/app/appeals")
+			.with(user("resident")).with(csrf()).contentType("multipart/form-data; boundary=x")
+			.content(new byte[(int) AppealUploadLimit.MAX_REQUEST_BYTES + 1])).andReturn();
+		assertThat(oversizedPage.getResponse().getStatus()).isEqualTo(413);
 
 		var seven = new MockMultipartFile[7];
 		Arrays.fill(seven, goodJpeg);
@@ -106,6 +119,16 @@ class AppealIntakeTests {
 		assertThat(Files.exists(Path.of("target/test-uploads").resolve(keys.get(1)))).isTrue();
 		var photo = mvc.perform(get("/api/v1/appeals/" + id + "/photos/2").header("Authorization", "Bearer " + resident)).andReturn();
 		assertThat(photo.getResponse().getContentType()).isEqualTo("image/png");
+	}
+
+	static long storedFiles() throws java.io.IOException {
+		var root = Path.of("target/test-uploads");
+		if (!Files.exists(root)) {
+			return 0;
+		}
+		try (var files = Files.walk(root)) {
+			return files.filter(Files::isRegularFile).count();
+		}
 	}
 
 	@Test
@@ -172,6 +195,16 @@ class AppealIntakeTests {
 		String shown = text.forPublic("我是3号楼2单元301室的刘芳，电话13800138000，楼道灯坏了");
 		assertThat(shown).doesNotContain("301").doesNotContain("13800138000").doesNotContain("刘芳").contains("3号楼").contains("楼道灯");
 		assertThat(text.forPublic("电话１３８１２３４５６７８，住三〇一室，２单元")).doesNotContain("１３８").doesNotContain("三〇一").doesNotContain("２单元");
+		// the ways residents write a door that the unit/room words do not catch, and the people they name
+		assertThat(text.forPublic("8栋12号住户半夜装修")).contains("8栋").doesNotContain("12号");
+		assertThat(text.forPublic("12号楼3-2-12漏水到楼下")).contains("12号楼").doesNotContain("3-2-12").doesNotContain("2-12");
+		assertThat(text.forPublic("4号楼1单元十二楼东户一直占用楼道")).contains("4号楼").doesNotContain("十二楼东户").doesNotContain("1单元");
+		assertThat(text.forPublic("赵经理说找李阿姨，物业的王师傅没来")).doesNotContain("赵经理").doesNotContain("李阿姨").doesNotContain("王师傅")
+			.contains("物业的");
+		assertThat(text.forPublic("欧阳娜娜家的狗天天叫")).doesNotContain("欧阳娜娜");
+		assertThat(text.forPublic("有事加我微信 zhang_san88 或 QQ：12345")).doesNotContain("zhang_san88").doesNotContain("12345");
+		// gates, directions and buildings are not people or doors
+		assertThat(text.forPublic("小区西门垃圾桶满了，东方向的路灯不亮，3号楼门口")).contains("西门").contains("东方向").contains("3号楼");
 	}
 
 	@Test

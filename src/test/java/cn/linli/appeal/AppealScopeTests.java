@@ -40,6 +40,8 @@ class AppealScopeTests {
 	JdbcClient jdbc;
 	@Autowired
 	UserAdministration users;
+	@Autowired
+	Appeals appeals;
 
 	AppealApi api;
 
@@ -188,10 +190,84 @@ class AppealScopeTests {
 		assertThat(api.read(refused).get("detail").asString()).contains("在管项目");
 		long neighbourCompany = jdbc.sql("""
 				select sc.company_id from service_contract sc join compound c on c.id = sc.compound_id
-				where c.community_code like :p and current_date between sc.starts_on and sc.ends_on order by sc.company_id desc limit 1""")
-			.param("p", showcaseStreet + "%").query(Long.class).single();
+				where c.community_code like :p and current_date between sc.starts_on and sc.ends_on and c.id <> :showcase
+				  and sc.company_id not in (select company_id from service_contract where compound_id = :showcase and current_date between starts_on and ends_on)
+				order by sc.company_id desc limit 1""")
+			.param("p", showcaseStreet + "%").param("showcase", api.showcaseCompound()).query(Long.class).single();
 		api.actOk(street, id, "reassign", "{\"companyId\":" + neighbourCompany + ",\"note\":\"改由专业电梯维保单位处理\"}");
 		assertThat(jdbc.sql("select handler_company_id from appeal where id = :id").param("id", id).query(Long.class).single())
 			.isEqualTo(neighbourCompany);
+		// the company it was sent to has no contract for this compound, yet must see and handle what it was given
+		if (!jdbc.sql("select exists (select 1 from app_user where username = 'scope-reassigned-company')").query(Boolean.class).single()) {
+			users.create(new NewUser("scope-reassigned-company", "受派企业", Role.COMPANY_ADMIN, null, neighbourCompany, null, null, null),
+					LinliTest.PASSWORD);
+		}
+		String given = TestApi.token(mvc, json, "scope-reassigned-company");
+		assertThat(api.detail(given, id).getResponse().getStatus()).isEqualTo(200);
+		api.actOk(given, id, "accept", null);
+	}
+
+	@Test
+	void aCompanyLosesTheCompoundsAppealsWhenItsContractEnds() throws Exception {
+		String resident = TestApi.token(mvc, json, "resident");
+		long id = api.raiseRepair(resident, "FACILITY", "地下车库照明坏了一半");
+		String company = TestApi.token(mvc, json, "company");
+		String staff = TestApi.token(mvc, json, "staff");
+		assertThat(api.detail(company, id).getResponse().getStatus()).isEqualTo(200);
+		long contract = jdbc.sql("select id from service_contract where compound_id = :c and current_date between starts_on and ends_on")
+			.param("c", api.showcaseCompound()).query(Long.class).single();
+		var endsOn = jdbc.sql("select ends_on from service_contract where id = :id").param("id", contract).query(java.time.LocalDate.class).single();
+		jdbc.sql("update service_contract set ends_on = current_date - 1 where id = :id").param("id", contract).update();
+		try {
+			for (String former : List.of(company, staff)) {
+				assertThat(api.detail(former, id).getResponse().getStatus()).isEqualTo(404);
+				assertThat(mvc.perform(get("/api/v1/appeals/" + id + "/photos/1").header("Authorization", "Bearer " + former)).andReturn()
+					.getResponse().getStatus()).isEqualTo(404);
+				assertThat(api.act(former, id, "accept", null).getResponse().getStatus()).isEqualTo(404);
+				var listed = api.read(mvc.perform(get("/api/v1/appeals?size=100").header("Authorization", "Bearer " + former)).andReturn());
+				assertThat(listed.get("content").findValues("id").stream().map(n -> n.asLong()).toList()).doesNotContain(id);
+			}
+			// nobody serves it under contract now, so it goes to the community at once rather than when a clock runs out
+			assertThat(appeals.handOverEndedContracts()).isPositive();
+			assertThat(jdbc.sql("select handler_kind || '/' || status from appeal where id = :id").param("id", id).query(String.class).single())
+				.isEqualTo("COMMUNITY/SUBMITTED");
+			assertThat(jdbc.sql("select note from appeal_event where appeal_id = :id and action = 'HANDED_OVER'").param("id", id)
+				.query(String.class).single()).contains("合同已到期").contains("社区");
+			String community = TestApi.token(mvc, json, "community");
+			api.actOk(community, id, "accept", null);
+			assertThat(appeals.handOverEndedContracts()).as("handed over once").isZero();
+		}
+		finally {
+			jdbc.sql("update service_contract set ends_on = :e where id = :id").param("e", endsOn).param("id", contract).update();
+		}
+		assertThat(api.detail(company, id).getResponse().getStatus()).as("handed over, it is no longer the company's").isEqualTo(404);
+	}
+
+	@Test
+	void onlyTheResidentWhoRaisedItRatesAndBackersStayNameless() throws Exception {
+		createOutsiders();
+		String staff = TestApi.token(mvc, json, "staff");
+		var patrol = api.raise(staff, """
+				{"kind":"REPAIR","category":"SAFETY","body":"巡查发现2号楼灭火器过期","compoundId":%d}""".formatted(api.showcaseCompound()));
+		long id = api.read(patrol).get("id").asLong();
+		api.actOk(staff, id, "accept", null);
+		api.actOk(staff, id, "resolve", "{\"result\":\"已更换灭火器\"}");
+		var selfRated = api.act(staff, id, "rate", "{\"rating\":\"SATISFIED\"}");
+		assertThat(selfRated.getResponse().getStatus()).as("a company does not rate its own work").isEqualTo(403);
+		assertThat(api.status(id)).isEqualTo("RESOLVED");
+
+		String resident = TestApi.token(mvc, json, "resident");
+		long common = api.read(api.raise(resident, """
+				{"kind":"COMPLAINT","category":"SANITATION","body":"垃圾分类亭三天没清运","compoundId":%d}""".formatted(api.showcaseCompound())))
+			.get("id").asLong();
+		int version = api.read(api.detail(staff, common)).get("row").get("version").asInt();
+		String neighbour = TestApi.token(mvc, json, "scope-neighbour");
+		api.actOk(neighbour, common, "support", null);
+		var detail = api.read(api.detail(resident, common));
+		assertThat(detail.toString()).as("the raiser does not learn who backed it").doesNotContain("邻居");
+		assertThat(detail.get("row").get("supporters").asInt()).isEqualTo(1);
+		// a +1 does not make the handler's page stale
+		assertThat(api.act(staff, common, "accept", "{\"version\":" + version + "}").getResponse().getStatus()).isEqualTo(200);
+		assertThat(api.read(api.detail(staff, common)).get("row").get("supporters").asInt()).as("and the handler's save keeps it").isEqualTo(1);
 	}
 }

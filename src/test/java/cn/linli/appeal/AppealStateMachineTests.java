@@ -75,6 +75,8 @@ class AppealStateMachineTests {
 				(a, t) -> a.redispatch(null, "区供热办", null, t)));
 		RULES.put("reassign", new Rule(EnumSet.of(AppealStatus.SUBMITTED, AppealStatus.ACCEPTED, AppealStatus.IN_PROGRESS,
 				AppealStatus.REOPENED, AppealStatus.REJECTED_ROUTE), AppealStatus.SUBMITTED, (a, t) -> a.reassign(9L, null, null, t)));
+		RULES.put("handOverAtContractEnd", new Rule(EnumSet.of(AppealStatus.SUBMITTED, AppealStatus.ACCEPTED, AppealStatus.IN_PROGRESS,
+				AppealStatus.REOPENED), AppealStatus.SUBMITTED, (a, t) -> a.handOverAtContractEnd(8L, t)));
 		RULES.put("rateSatisfied", new Rule(EnumSet.of(AppealStatus.RESOLVED), AppealStatus.CLOSED, (a, t) -> a.rate(Rating.SATISFIED, null, t)));
 		RULES.put("rateDissatisfied", new Rule(EnumSet.of(AppealStatus.RESOLVED), AppealStatus.REOPENED,
 				(a, t) -> a.rate(Rating.DISSATISFIED, "还是坏的", t)));
@@ -200,6 +202,25 @@ class AppealStateMachineTests {
 		assertThat(a.handlerKind).isEqualTo(HandlerKind.EXTERNAL);
 		assertThat(a.externalHandler).isEqualTo("区供热办");
 		assertThat(a.acceptDueAt).isEqualTo(LATER.plus(Duration.ofMinutes(30)));
+	}
+
+	@Test
+	void aContractEndingHandsTheAppealToWhoeverServesTheCompoundNow() {
+		var a = in(AppealStatus.IN_PROGRESS);
+		var step = a.handOverAtContractEnd(null, LATER);
+		assertThat(a.handlerKind).isEqualTo(HandlerKind.COMMUNITY);
+		assertThat(a.handlerCompanyId).isNull();
+		assertThat(a.acceptedAt).isNull();
+		assertThat(a.acceptDueAt).isEqualTo(LATER.plus(Duration.ofMinutes(30)));
+		assertThat(step.action()).isEqualTo("HANDED_OVER");
+		assertThat(step.note()).contains("社区");
+		// only a company's appeal has a contract to end
+		assertThatThrownBy(() -> a.handOverAtContractEnd(8L, LATER)).isInstanceOf(DomainException.class);
+		var b = in(AppealStatus.ACCEPTED);
+		b.handOverAtContractEnd(8L, LATER);
+		assertThat(b.handlerKind).isEqualTo(HandlerKind.COMPANY);
+		assertThat(b.handlerCompanyId).isEqualTo(8L);
+		assertThat(b.status).isEqualTo(AppealStatus.SUBMITTED);
 	}
 
 	@Test

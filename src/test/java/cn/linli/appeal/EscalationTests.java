@@ -2,6 +2,7 @@ package cn.linli.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -176,6 +177,37 @@ class EscalationTests {
 		assertThat(api.act(staff, id, "accept", null).getResponse().getStatus()).as("the company is no longer the handler").isEqualTo(404);
 		minutePasses();
 		assertThat(api.level(id)).isEqualTo("STREET");
+	}
+
+	@Test
+	void aLevelBelowTheOneSupervisingCannotStopItsClockNorCanAHandlerSuperviseItself() throws Exception {
+		// both raised before the clock moves: an appeal dated in the test clock's future would fall into later tests' periods
+		long id = raiseGovernanceAppeal("电梯年检合格证过期未更换");
+		long own = raiseGovernanceAppeal("小区门口市政井盖松动");
+		String community = TestApi.token(mvc, json, "community");
+		String street = TestApi.token(mvc, json, "street");
+		minutePasses();
+		minutePasses();
+		assertThat(api.level(id)).isEqualTo("STREET");
+		var held = api.act(community, id, "order", "{\"note\":\"请尽快更换\"}");
+		assertThat(held.getResponse().getStatus()).as("the community must not restart the street's clock").isEqualTo(403);
+		assertThat(api.read(held).get("detail").asString()).contains("街道");
+		assertThat(api.act(community, id, "reassign", "{\"external\":\"区市场监管局\"}").getResponse().getStatus()).isEqualTo(403);
+		String page = mvc.perform(get("/appeals/" + id).with(user("community"))).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("已升级至街道督办").doesNotContain("下达督办令").contains("督办意见");
+		assertThat(mvc.perform(get("/appeals/" + id).with(user("street"))).andReturn().getResponse().getContentAsString()).contains("下达督办令");
+		assertThat(api.act(community, id, "supervise", "{\"note\":\"社区已电话催办\"}").getResponse().getStatus())
+			.as("a note is still welcome").isEqualTo(200);
+		api.actOk(street, id, "order", "{\"note\":\"三日内更换合格证\"}");
+		minutePasses();
+		assertThat(api.level(id)).isEqualTo("DISTRICT");
+
+		// the community handling an appeal itself (sent outside the platform) does not supervise, or close, its own work
+		api.actOk(TestApi.token(mvc, json, "staff"), own, "reject-route", "{\"reason\":\"市政设施\"}");
+		api.actOk(community, own, "redispatch", "{\"external\":\"区市政园林局\"}");
+		assertThat(api.act(community, own, "order", "{\"note\":\"x\"}").getResponse().getStatus()).isEqualTo(403);
+		assertThat(api.act(community, own, "reassign", "{\"external\":\"别的部门\"}").getResponse().getStatus()).isEqualTo(403);
+		api.actOk(city, own, "order", "{\"note\":\"社区跟进市政园林局处理\"}");
 	}
 
 	@Test

@@ -229,6 +229,31 @@ class Open311Tests {
 	}
 
 	@Test
+	void retriesRacingTheirFirstAttemptGetTheSameRequest() throws Exception {
+		String key = UUID.randomUUID().toString();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			var tasks = new java.util.ArrayList<java.util.concurrent.Callable<MvcResult>>();
+			for (int i = 0; i < 6; i++) {
+				tasks.add(() -> mvc.perform(form("json", "service_code", "SANITATION", "address_id", "compound-" + api.showcaseCompound(),
+						"description", "垃圾房门口堆满了").param("api_key", KEY).header("Idempotency-Key", key)).andReturn());
+			}
+			var ids = new java.util.HashSet<Long>();
+			for (var f : pool.invokeAll(tasks)) {
+				var r = f.get();
+				assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isIn(200, 201);
+				ids.add(read(r).get(0).get("service_request_id").asLong());
+			}
+			assertThat(ids).hasSize(1);
+			assertThat(jdbc.sql("select count(*) from appeal where client_key = :k").param("k", "open311:" + key).query(Long.class).single())
+				.isOne();
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void tokenLeadsToTheRequest() throws Exception {
 		var item = read(file("json", "service_code", "SAFETY", "address_id", "compound-" + api.showcaseCompound(), "description", "消防栓没有水"))
 			.get(0);
@@ -482,6 +507,9 @@ class Open311Tests {
 		assertError(mvc.perform(get("/open311/v2/requests.json").param("end_date", "2026-13-45")).andReturn(), 400, "json");
 		assertError(mvc.perform(get("/open311/v2/requests.json").param("service_request_id", "1,abc")).andReturn(), 400, "json");
 		assertError(mvc.perform(get("/open311/v2/requests.json").param("service_code", "NOPE")).andReturn(), 400, "json");
+		// a year Java reads but PostgreSQL cannot store is the client's mistake, not a server error
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "+300000-01-01T00:00:00Z")).andReturn(), 400, "json");
+		assertError(mvc.perform(get("/open311/v2/requests.xml").param("end_date", "1000-01-01")).andReturn(), 400, "xml");
 	}
 
 	@Test

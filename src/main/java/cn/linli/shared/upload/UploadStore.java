@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.linli.shared.domain.DomainException;
@@ -62,11 +65,35 @@ public class UploadStore {
 			try (InputStream all = file.getInputStream()) {
 				Files.copy(all, target);
 			}
+			forgetOnRollback(target);
 			return key;
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("无法保存上传文件", e);
 		}
+	}
+
+	/**
+	 * A file stored in a transaction that then rolls back (a later photo refused, a stale version)
+	 * would be referenced by nothing: it is removed with the rows that would have pointed to it.
+	 */
+	private static void forgetOnRollback(Path target) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					try {
+						Files.deleteIfExists(target);
+					}
+					catch (IOException e) {
+						LoggerFactory.getLogger(UploadStore.class).warn("could not remove {} after a rollback", target, e);
+					}
+				}
+			}
+		});
 	}
 
 	/**
