@@ -43,6 +43,8 @@ class Appeal {
 	HandlerKind handlerKind;
 	Long handlerCompanyId;
 	String externalHandler;
+	/** The handling company was chosen by a supervisor and holds no contract for the compound. */
+	boolean routedOutsideContract;
 	Long assigneeStaffId;
 	SupervisionLevel level;
 	int acceptMinutes;
@@ -347,6 +349,7 @@ class Appeal {
 		}
 		var from = move(AppealStatus.SUBMITTED, now);
 		takeOver(companyId != null ? HandlerKind.COMPANY : HandlerKind.COMMUNITY, companyId, null, now);
+		routedOutsideContract = false;
 		String to = companyId != null ? "物业企业 #" + companyId : "社区";
 		return step("HANDED_OVER", from, "原物业企业的服务合同已到期，移交" + to + "承办", acceptDueAt);
 	}

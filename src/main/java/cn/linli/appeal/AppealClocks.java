@@ -32,9 +32,15 @@ class AppealClocks {
 	/** Contracts end by the calendar; an hour's delay in handing over is well inside any accept clock. */
 	@Scheduled(fixedDelayString = "${linli.appeal.handover-every:PT1H}", initialDelayString = "PT30S")
 	void handOver() {
-		int handed = appeals.handOverEndedContracts();
-		if (handed > 0) {
-			log.info("appeal clocks: {} handed over after their company's contract ended", handed);
+		int total = 0;
+		int handed;
+		do {
+			handed = appeals.handOverEndedContracts();
+			total += handed;
+		}
+		while (handed == Appeals.HANDOVER_BATCH);
+		if (total > 0) {
+			log.info("appeal clocks: {} handed over after their company's contract ended", total);
 		}
 	}
 

@@ -250,11 +250,11 @@ public class AppealQueries {
 		var photos = jdbc.sql("select seq, stage from appeal_photo where appeal_id = :id" + (personal ? "" : " and stage = 'RESULT'") + " order by seq")
 			.param("id", id)
 			.query((rs, n) -> new Photo(rs.getInt(1), rs.getString(2))).list();
-		var timeline = jdbc.sql("select at, action, to_status, level, actor_name, note, due_at from appeal_event where appeal_id = :id order by id")
+		var timeline = jdbc.sql("select at, action, to_status, level, actor_name, note, due_at, actor_role from appeal_event where appeal_id = :id order by id")
 			.param("id", id)
 			.query((rs, n) -> new TimelineEntry(instant(rs, "at"), rs.getString(2), TimelineLabels.of(rs.getString(2)),
 					AppealStatus.valueOf(rs.getString(3)), SupervisionLevel.valueOf(rs.getString(4)),
-					personal ? rs.getString(5) : TimelineLabels.anonymous(rs.getString(5)),
+					personal ? rs.getString(5) : TimelineLabels.anonymous(rs.getString(5), rs.getString(8)),
 					personal ? rs.getString(6) : text.forPublic(rs.getString(6)), instant(rs, "due_at")))
 			.list();
 		Map<String, String> attributes = new java.util.TreeMap<>();
@@ -264,7 +264,7 @@ public class AppealQueries {
 				personal ? x.pausedReason() : text.forPublic(x.pausedReason()), x.resolvedAt(), x.onTime(),
 				personal ? x.result() : text.forPublic(x.result()), personal ? x.ratingReason() : text.forPublic(x.ratingReason()), assignee,
 				x.repeatReason(), x.similarity(), repeats, photos, timeline, personal ? attributes : Map.of(),
-				raiser && row.status() == AppealStatus.RESOLVED);
+				raiser && actor.role() == Role.RESIDENT && row.status() == AppealStatus.RESOLVED);
 	}
 
 	/** The storage key of a photo of an appeal the caller can see. */

@@ -23,8 +23,8 @@ record AppealScope(String sql, Map<String, Object> params) {
 			exists (select 1 from service_contract sc where sc.company_id = a.handler_company_id and sc.compound_id = a.compound_id
 			  and :today between sc.starts_on and sc.ends_on)""";
 
-	/** The current handler was chosen by a supervisor, not by the compound's contract. */
-	static final String ROUTED_BY_SUPERVISOR = "exists (select 1 from appeal_event re where re.appeal_id = a.id and re.action in ('REASSIGNED', 'REDISPATCHED'))";
+	/** The handling company was chosen by a supervisor although it holds no contract for the compound. */
+	static final String ROUTED_BY_SUPERVISOR = "a.routed_outside_contract";
 
 	/** Contracts run by calendar days in China, as the registry counts them. */
 	static LocalDate today() {

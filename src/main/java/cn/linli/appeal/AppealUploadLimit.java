@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,9 +18,12 @@ import cn.linli.shared.web.ProblemResponses;
 /**
  * The server accepts bulk imports of hundreds of megabytes (regions, house ledgers), but an appeal
  * carries at most six photos of 5 MB: anything larger is refused from its declared length, before
- * the server spools it to disk.
+ * the server spools it to disk. It runs ahead of Spring Security, whose CSRF check reads the form's
+ * {@code _csrf} field and with it the whole multipart body. Browsers and phone apps declare the
+ * length of a form; a chunked upload without one stays bounded by the server's general limit.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AppealUploadLimit extends OncePerRequestFilter {
 
 	static final long MAX_REQUEST_BYTES = (Appeals.MAX_PHOTOS * 5L + 2) * 1024 * 1024;

@@ -31,6 +31,8 @@ import cn.linli.shared.upload.UploadStore;
 public class Appeals {
 
 	public static final int MAX_PHOTOS = 6;
+	/** Appeals handed over per transaction when a contract ended; the job repeats until fewer are left. */
+	static final int HANDOVER_BATCH = 500;
 	static final Duration REPEAT_WINDOW = Duration.ofDays(30);
 
 	private final AppealRepository appeals;
@@ -278,15 +280,25 @@ public class Appeals {
 	public void redispatch(Actor actor, long id, Integer version, Long companyId, String external, String note) {
 		supervise(actor, id, version, (a, now) -> {
 			checkTarget(actor, a, companyId, external, note);
-			return a.redispatch(companyId, external, note, now);
+			var step = a.redispatch(companyId, external, note, now);
+			a.routedOutsideContract = outsideContract(a);
+			return step;
 		});
 	}
 
 	public void reassign(Actor actor, long id, Integer version, Long companyId, String external, String note) {
 		superviseFromAbove(actor, id, version, (a, now) -> {
 			checkTarget(actor, a, companyId, external, note);
-			return a.reassign(companyId, external, note, now);
+			var step = a.reassign(companyId, external, note, now);
+			a.routedOutsideContract = outsideContract(a);
+			return step;
 		});
+	}
+
+	/** Whether the company now handling holds no contract for the compound: then only the supervisor's choice keeps it there. */
+	private boolean outsideContract(Appeal a) {
+		return a.handlerKind == HandlerKind.COMPANY
+				&& !a.handlerCompanyId.equals(registry.compoundFacts(a.compoundId).map(RegistryApi.CompoundFacts::companyId).orElse(null));
 	}
 
 	public void order(Actor actor, long id, Integer version, String note) {
@@ -404,7 +416,7 @@ public class Appeals {
 	public int handOverEndedContracts() {
 		var due = jdbc.sql("select a.id from appeal a where a.handler_kind = 'COMPANY' and a.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED')"
 				+ " and not " + AppealScope.CONTRACT_IN_FORCE + " and not " + AppealScope.ROUTED_BY_SUPERVISOR
-				+ " order by a.id limit 500 for update of a skip locked")
+				+ " order by a.id limit " + HANDOVER_BATCH + " for update of a skip locked")
 			.param("today", AppealScope.today()).query(Long.class).list();
 		for (long id : due) {
 			var a = appeals.findById(id).orElseThrow();

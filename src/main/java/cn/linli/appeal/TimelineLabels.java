@@ -20,8 +20,19 @@ final class TimelineLabels {
 		return LABELS.getOrDefault(action, action);
 	}
 
-	/** Other residents see which office acted, not which person. */
-	static String anonymous(String actorName) {
-		return "系统".equals(actorName) ? actorName : "工作人员";
+	/** Other residents see which side acted — a resident, the company, an office — not which person. */
+	static String anonymous(String actorName, String actorRole) {
+		if (actorRole == null) {
+			return "系统".equals(actorName) ? actorName : "居民";
+		}
+		return switch (actorRole) {
+			case "RESIDENT" -> "居民";
+			case "STAFF", "COMPANY_ADMIN" -> "物业服务企业";
+			case "COMMUNITY" -> "社区";
+			case "STREET" -> "街道";
+			case "DISTRICT" -> "区县住建局";
+			case "CITY" -> "市住建局";
+			default -> "工作人员";
+		};
 	}
 }

@@ -65,6 +65,10 @@ public class UploadStore {
 			try (InputStream all = file.getInputStream()) {
 				Files.copy(all, target);
 			}
+			catch (IOException e) {
+				Files.deleteIfExists(target);
+				throw e;
+			}
 			forgetOnRollback(target);
 			return key;
 		}
@@ -84,7 +88,8 @@ public class UploadStore {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
+				// only a certain rollback: after an unknown outcome the rows may well point to the file
+				if (status == STATUS_ROLLED_BACK) {
 					try {
 						Files.deleteIfExists(target);
 					}
