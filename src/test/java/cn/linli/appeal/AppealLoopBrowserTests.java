@@ -70,6 +70,11 @@ class AppealLoopBrowserTests {
 			var staff = browser.login("staff", LinliTest.PASSWORD);
 			staff.navigate(browser.url("/appeals"));
 			assertThat(staff.locator("#appeals a", new Page.LocatorOptions().setHasText("#" + id)).count()).isEqualTo(1);
+			// on the phone the time left is on screen beside the number, not in a column scrolled out of sight
+			var due = staff.locator("#appeals tr", new Page.LocatorOptions().setHasText("#" + id)).locator(".c-due");
+			var box = due.boundingBox();
+			assertThat(due.textContent()).isNotBlank();
+			assertThat(box.x + box.width).as("the time left fits the 375-px screen").isLessThanOrEqualTo(375);
 			PhoneBrowser.shot(staff, "appeal-3-staff-queue.png");
 			staff.navigate(browser.url("/appeals/" + id));
 			staff.click("#accept");
