@@ -47,7 +47,8 @@ class PublicColumn {
 	@GetMapping("/public/compounds/{id}")
 	String compound(@PathVariable long id, Model model) {
 		var compound = registry.compoundFacts(id).orElseThrow(() -> DomainException.notFound("小区"));
-		model.addAttribute("title", compound.name());
+		// not "title": the layout's fragment parameter of that name would shadow it
+		model.addAttribute("heading", compound.name());
 		model.addAttribute("compoundId", id);
 		model.addAttribute("community", regions.find(compound.communityCode()).orElse(null));
 		model.addAttribute("last30", indicators.forCompound(id, 30));
@@ -62,7 +63,7 @@ class PublicColumn {
 			throw DomainException.notFound("社区");
 		}
 		var region = regions.find(code).orElseThrow(() -> DomainException.notFound("社区"));
-		model.addAttribute("title", region.name());
+		model.addAttribute("heading", region.name());
 		model.addAttribute("community", region);
 		var compounds = registry.compoundsOfCommunity(code);
 		model.addAttribute("compounds", compounds.entrySet().stream()

@@ -113,8 +113,26 @@ class AppealLoopBrowserTests {
 			assertThat(resident.textContent("#timeline")).contains("提交诉求", "签收", "反馈办理结果", "不满意，重新办理", "居民评价");
 			fitsThePhone(resident);
 			PhoneBrowser.shot(resident, "appeal-7-satisfied-closed.png");
+
+			// what the resident and the public see around it, on the same phone
+			resident.navigate(browser.url("/app/appeals"));
+			assertThat(resident.textContent("body")).contains("#" + id);
+			fitsThePhone(resident);
+			PhoneBrowser.shot(resident, "appeal-8-my-appeals.png");
+			long compound = Long.parseLong(appealCompound(id));
+			resident.navigate(browser.url("/public/compounds/" + compound));
+			assertThat(resident.textContent("body")).contains("聚焦物业").doesNotContain("13800138000");
+			String compoundName = jdbc.sql("select name from compound where id = :id").param("id", compound).query(String.class).single();
+			assertThat(resident.textContent("h1")).isEqualTo(compoundName);
+			assertThat(resident.title()).isEqualTo(compoundName + " · 聚焦物业·你呼我应");
+			fitsThePhone(resident);
+			PhoneBrowser.shot(resident, "appeal-9-public-column.png");
 		}
 		assertThat(Files.list(PhoneBrowser.SHOTS).filter(p -> p.getFileName().toString().startsWith("appeal-")).count()).isGreaterThanOrEqualTo(7);
+	}
+
+	private String appealCompound(long id) {
+		return jdbc.sql("select compound_id::text from appeal where id = :id").param("id", id).query(String.class).single();
 	}
 
 	private static void fitsThePhone(Page page) {
