@@ -1,11 +1,11 @@
 package cn.linli.appeal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
 import cn.linli.shared.security.Actor;
+import cn.linli.shared.time.TimeConfiguration;
 
 /**
  * The SQL predicate that limits appeals to the caller's scope; every query that returns appeals
@@ -15,8 +15,6 @@ import cn.linli.shared.security.Actor;
  * @param sql a condition on the appeal alias {@code a}
  */
 record AppealScope(String sql, Map<String, Object> params) {
-
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** The handling company's contract for the appeal's compound is in force on {@code :today}. */
 	static final String CONTRACT_IN_FORCE = """
@@ -28,7 +26,7 @@ record AppealScope(String sql, Map<String, Object> params) {
 
 	/** Contracts run by calendar days in China, as the registry counts them. */
 	static LocalDate today() {
-		return LocalDate.now(ZONE);
+		return LocalDate.now(TimeConfiguration.ZONE);
 	}
 
 	static AppealScope of(Actor actor) {

@@ -32,7 +32,11 @@ class AppealUploadLimit extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !(path.startsWith("/api/v1/appeals") || path.startsWith("/appeals") || path.startsWith("/app/appeals"));
+		return !(under(path, "/api/v1/appeals") || under(path, "/appeals") || under(path, "/app/appeals"));
+	}
+
+	private static boolean under(String path, String prefix) {
+		return path.equals(prefix) || path.startsWith(prefix + "/");
 	}
 
 	@Override

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,15 +70,10 @@ public class Appeals {
 	}
 
 	public Raised raise(Actor actor, NewAppeal n, List<MultipartFile> photos) {
-		if (n.clientKey() != null) {
-			var existing = jdbc.sql("select id, status, accept_due_at, repeat_of from appeal where raised_by = :u and client_key = :k")
-				.param("u", actor.userId()).param("k", n.clientKey())
-				.query((rs, i) -> new Raised(rs.getLong(1), AppealStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-						(Long) rs.getObject(4, Long.class)))
-				.optional();
-			if (existing.isPresent()) {
-				return existing.get();
-			}
+		var earlier = n.clientKey() == null ? Optional.<Long>empty() : inserts.byClientKey(actor.userId(), null, n.clientKey());
+		if (earlier.isPresent()) {
+			var a = appeals.findById(earlier.get()).orElseThrow();
+			return new Raised(a.id, a.status, a.acceptDueAt, a.repeatOf);
 		}
 		var place = placeFor(actor, n);
 		String channel = actor.role() == Role.RESIDENT ? "APP" : "PATROL";
@@ -297,8 +294,12 @@ public class Appeals {
 
 	/** Whether the company now handling holds no contract for the compound: then only the supervisor's choice keeps it there. */
 	private boolean outsideContract(Appeal a) {
-		return a.handlerKind == HandlerKind.COMPANY
-				&& !a.handlerCompanyId.equals(registry.compoundFacts(a.compoundId).map(RegistryApi.CompoundFacts::companyId).orElse(null));
+		return a.handlerKind == HandlerKind.COMPANY && !a.handlerCompanyId.equals(contractedCompany(a.compoundId));
+	}
+
+	/** The company serving the compound under a contract in force, as intake routes to it; null when the community serves it. */
+	private Long contractedCompany(long compoundId) {
+		return registry.compoundFacts(compoundId).map(RegistryApi.CompoundFacts::companyId).orElse(null);
 	}
 
 	public void order(Actor actor, long id, Integer version, String note) {
@@ -418,9 +419,10 @@ public class Appeals {
 				+ " and not " + AppealScope.CONTRACT_IN_FORCE + " and not " + AppealScope.ROUTED_BY_SUPERVISOR
 				+ " order by a.id limit " + HANDOVER_BATCH + " for update of a skip locked")
 			.param("today", AppealScope.today()).query(Long.class).list();
+		var successors = new HashMap<Long, Optional<Long>>();
 		for (long id : due) {
 			var a = appeals.findById(id).orElseThrow();
-			var successor = registry.compoundFacts(a.compoundId).map(RegistryApi.CompoundFacts::companyId).orElse(null);
+			Long successor = successors.computeIfAbsent(a.compoundId, c -> Optional.ofNullable(contractedCompany(c))).orElse(null);
 			apply(null, a, (x, now) -> x.handOverAtContractEnd(successor, now));
 		}
 		return due.size();
@@ -497,8 +499,11 @@ public class Appeals {
 		return value;
 	}
 
-	/** For pages: whether the caller may act as handler / supervisor on an appeal it can see. */
-	/** @param direct may also order, reassign and confirm: the level holding the appeal or one above, and not its handler */
+	/**
+	 * For pages: whether the caller may act as handler / supervisor on an appeal it can see.
+	 *
+	 * @param direct may also order, reassign and confirm: the level holding the appeal or one above, and not its handler
+	 */
 	public record Abilities(boolean handle, boolean supervise, boolean direct, boolean rate, boolean support) {
 	}
 

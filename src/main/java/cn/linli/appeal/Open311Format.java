@@ -93,6 +93,10 @@ enum Open311Format {
 		return instant == null ? "" : W3C.format(instant.atZone(TimeConfiguration.ZONE));
 	}
 
+	/** What PostgreSQL can store and a query can sensibly ask for. */
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+	private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
 	/**
 	 * A W3C datetime with its offset, or a bare date (midnight in Shanghai). Clients that forget to
 	 * encode the {@code +} of {@code +08:00} send a space, which is read as the plus it was meant to be.
@@ -105,9 +109,6 @@ enum Open311Format {
 		}
 		return at;
 	}
-
-	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-	private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
 	private static Instant parseDateTime(String name, String text) {
 		String t = text.strip().replace(' ', '+');

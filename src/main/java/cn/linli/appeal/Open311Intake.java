@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
@@ -39,14 +38,14 @@ class Open311Intake {
 	private final Open311Clients clients;
 	private final Open311Queries queries;
 	private final RegistryApi registry;
-	private final JdbcClient jdbc;
+	private final AppealInsert inserts;
 
-	Open311Intake(Appeals appeals, Open311Clients clients, Open311Queries queries, RegistryApi registry, JdbcClient jdbc) {
+	Open311Intake(Appeals appeals, Open311Clients clients, Open311Queries queries, RegistryApi registry, AppealInsert inserts) {
 		this.appeals = appeals;
 		this.clients = clients;
 		this.queries = queries;
 		this.registry = registry;
-		this.jdbc = jdbc;
+		this.inserts = inserts;
 	}
 
 	/**
@@ -61,8 +60,7 @@ class Open311Intake {
 			throw Open311Exception.badRequest("Idempotency-Key 不能超过 192 个字符");
 		}
 		if (clientKey != null) {
-			var earlier = jdbc.sql("select id from appeal where open311_client = :c and client_key = :k").param("c", client)
-				.param("k", clientKey).query(Long.class).optional();
+			var earlier = inserts.byClientKey(null, client, clientKey);
 			if (earlier.isPresent()) {
 				return queries.receipt(earlier.get());
 			}
