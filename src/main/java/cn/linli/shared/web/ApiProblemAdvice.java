@@ -35,8 +35,8 @@ public class ApiProblemAdvice {
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail domain(DomainException e) {
 		var problem = problem(e.status(), e.code(), e.getMessage());
-		if (e.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+		if (!e.errors().isEmpty()) {
+			problem.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
 		}
 		if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
 			logDenied(e.getMessage());
