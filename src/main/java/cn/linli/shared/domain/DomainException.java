@@ -71,7 +71,7 @@ public class DomainException extends RuntimeException {
 		return errors.isEmpty() ? null : errors.get(0).field();
 	}
 
-	public List<FieldError> errors() {
+	public List<FieldError> fieldErrors() {
 		return errors;
 	}
 

@@ -27,10 +27,10 @@ public final class FieldErrors {
 			return check.get();
 		}
 		catch (DomainException e) {
-			if (e.errors().isEmpty()) {
+			if (e.fieldErrors().isEmpty()) {
 				throw e;
 			}
-			errors.addAll(e.errors());
+			errors.addAll(e.fieldErrors());
 			return null;
 		}
 	}

@@ -35,8 +35,8 @@ public class ApiProblemAdvice {
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail domain(DomainException e) {
 		var problem = problem(e.status(), e.code(), e.getMessage());
-		if (!e.errors().isEmpty()) {
-			problem.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+		if (!e.fieldErrors().isEmpty()) {
+			problem.setProperty("errors", e.fieldErrors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
 		}
 		if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
 			logDenied(e.getMessage());
@@ -47,7 +47,7 @@ public class ApiProblemAdvice {
 	@ExceptionHandler(cn.linli.shared.csv.CsvImportRejected.class)
 	ProblemDetail csv(cn.linli.shared.csv.CsvImportRejected e) {
 		var problem = problem(e.status(), e.code(), e.getMessage());
-		problem.setProperty("errors", e.errors().stream().map(err -> Map.of("line", err.line(), "message", err.message())).toList());
+		problem.setProperty("errors", e.fieldErrors().stream().map(err -> Map.of("line", err.line(), "message", err.message())).toList());
 		return problem;
 	}
 

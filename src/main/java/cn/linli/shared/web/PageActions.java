@@ -62,7 +62,7 @@ public final class PageActions {
 	/** Field name → message, in the order found, for templates: {@code ${fieldErrors['name']}}. */
 	public static Map<String, String> fieldErrors(DomainException e) {
 		var map = new LinkedHashMap<String, String>();
-		e.errors().forEach(f -> map.putIfAbsent(f.field(), f.message()));
+		e.fieldErrors().forEach(f -> map.putIfAbsent(f.field(), f.message()));
 		return map;
 	}
 }
