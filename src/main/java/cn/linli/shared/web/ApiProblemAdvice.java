@@ -47,7 +47,7 @@ public class ApiProblemAdvice {
 	@ExceptionHandler(cn.linli.shared.csv.CsvImportRejected.class)
 	ProblemDetail csv(cn.linli.shared.csv.CsvImportRejected e) {
 		var problem = problem(e.status(), e.code(), e.getMessage());
-		problem.setProperty("errors", e.fieldErrors().stream().map(err -> Map.of("line", err.line(), "message", err.message())).toList());
+		problem.setProperty("errors", e.errors().stream().map(err -> Map.of("line", err.line(), "message", err.message())).toList());
 		return problem;
 	}
 
