@@ -29,9 +29,4 @@ public record AppealChanged(long appealId, String step, AppealStatus status, Sup
 	public String summary() {
 		return status.label() + (note == null ? "" : "：" + (note.length() > 200 ? note.substring(0, 200) + "…" : note));
 	}
-
-	static AppealChanged of(Appeal a, Appeal.Step step) {
-		return new AppealChanged(a.id, step.action(), a.status, a.level, a.compoundId, a.communityCode, a.handlerKind,
-				a.handlerCompanyId, a.assigneeStaffId, a.raisedBy, step.note());
-	}
 }

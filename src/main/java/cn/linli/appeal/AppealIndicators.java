@@ -29,19 +29,28 @@ import cn.linli.shared.security.Actor;
 @Transactional(readOnly = true)
 public class AppealIndicators {
 
+	/**
+	 * A valid complaint (投诉密度, concentration): a complaint that is not a repeat of an earlier one
+	 * and that the community did not confirm as wrongly routed to its handler.
+	 */
+	static final String VALID_COMPLAINT = "a.kind = '" + AppealKind.COMPLAINT.name() + "' and a.repeat_of is null and not a.wrongly_routed";
+
+	/**
+	 * The counts behind the rates. 响应率 and 按时办结率 judge the clocks the appeal was raised with
+	 * ({@code first_accept_due_at}, and {@code first_resolve_due_at} with its pauses), which the
+	 * aggregate keeps and a hand-over never moves; an appeal waiting for the resident is not due.
+	 */
 	private static final String COUNTS = """
 			count(*),
-			count(*) filter (where a.accepted_at is not null or a.accept_due_at <= :now),
-			count(*) filter (where a.accepted_at is not null and a.accepted_at <= a.accept_due_at),
-			count(*) filter (where a.resolved_on_time is not null or (a.paused_at is null
-			  and coalesce(a.first_resolve_due_at + a.paused_seconds * interval '1 second',
-			               a.accept_due_at + a.resolve_minutes * interval '1 minute') <= :now)),
+			count(*) filter (where a.first_accepted_at is not null or a.first_accept_due_at <= :now),
+			count(*) filter (where a.first_accepted_at <= a.first_accept_due_at),
+			count(*) filter (where a.resolved_on_time is not null or (a.paused_at is null and a.first_resolve_due_at <= :now)),
 			count(*) filter (where a.resolved_on_time),
 			count(*) filter (where a.rating is not null),
-			count(*) filter (where a.rating in ('SATISFIED', 'BASICALLY_SATISFIED')),
-			count(*) filter (where a.rating in ('SATISFIED', 'BASICALLY_SATISFIED') or a.confirmed_solved),
-			count(*) filter (where a.kind = 'COMPLAINT'),
-			count(*) filter (where a.repeat_of is not null)""";
+			count(*) filter (where a.rating in %1$s),
+			count(*) filter (where a.rating in %1$s or a.confirmed_solved),
+			count(*) filter (where %2$s),
+			count(*) filter (where a.repeat_of is not null)""".formatted(Rating.satisfiedSql(), VALID_COMPLAINT);
 
 	private final JdbcClient jdbc;
 	private final RegistryApi registry;
@@ -240,7 +249,7 @@ public class AppealIndicators {
 		var p = new HashMap<>(params);
 		p.put("top", top);
 		long inTop = jdbc.sql("select coalesce(sum(n), 0) from (select count(*) as n" + where
-				+ " and a.kind = 'COMPLAINT' group by a.compound_id order by n desc limit :top) t").params(p).query(Long.class).single();
+				+ " and " + VALID_COMPLAINT + " group by a.compound_id order by n desc limit :top) t").params(p).query(Long.class).single();
 		return (double) inTop / complaints;
 	}
 }

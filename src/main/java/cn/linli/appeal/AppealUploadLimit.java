@@ -26,8 +26,8 @@ import cn.linli.shared.web.ProblemResponses;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AppealUploadLimit extends OncePerRequestFilter {
 
-	static final long MAX_REQUEST_BYTES = (Appeals.MAX_PHOTOS * 5L + 2) * 1024 * 1024;
-	static final String MESSAGE = "上传内容过大：每张照片不超过 5 MB，每次最多 " + Appeals.MAX_PHOTOS + " 张";
+	static final long MAX_REQUEST_BYTES = (cn.linli.appeal.domain.AppealPhotos.MAX_PHOTOS * 5L + 2) * 1024 * 1024;
+	static final String MESSAGE = "上传内容过大：每张照片不超过 5 MB，每次最多 " + cn.linli.appeal.domain.AppealPhotos.MAX_PHOTOS + " 张";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -1,8 +1,15 @@
 package cn.linli.appeal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The escalation ladder (督办): the handler, then community → street → area housing bureau → city
  * housing bureau. A level is identified by the prefix of the compound's community code it covers.
+ * <p>
+ * {@link #above} is the one definition of the ladder; the escalation sweep's SQL is built from it
+ * by {@link #nextLevelSql()}.
  */
 public enum SupervisionLevel {
 
@@ -20,10 +27,14 @@ public enum SupervisionLevel {
 		return label;
 	}
 
-	/** The next level up; the city is the top. When the community itself handles, its own level is skipped. */
-	public SupervisionLevel above(HandlerKind handler) {
+	/**
+	 * The next level up; the city is the top. The community supervises a company's appeal, so its
+	 * own level is skipped when it handles the appeal itself (no company, or sent outside the
+	 * platform) and when it is the one late to re-dispatch a 派单异议.
+	 */
+	public SupervisionLevel above(HandlerKind handler, AppealStatus status) {
 		return switch (this) {
-			case HANDLER -> handler == HandlerKind.COMPANY ? COMMUNITY : STREET;
+			case HANDLER -> handler == HandlerKind.COMPANY && status != AppealStatus.REJECTED_ROUTE ? COMMUNITY : STREET;
 			case COMMUNITY -> STREET;
 			case STREET -> DISTRICT;
 			case DISTRICT, CITY -> CITY;
@@ -48,5 +59,36 @@ public enum SupervisionLevel {
 			case 4 -> CITY;
 			default -> throw new IllegalArgumentException("no supervision level for code length " + length);
 		};
+	}
+
+	/**
+	 * {@link #above} as an SQL expression over the columns {@code a.level}, {@code a.handler_kind}
+	 * and {@code a.status}: one branch per level and handler kind and status that are open.
+	 */
+	public static String nextLevelSql() {
+		var branches = new ArrayList<String>();
+		for (var level : values()) {
+			for (var target : values()) {
+				List<String> cases = new ArrayList<>();
+				for (var handler : HandlerKind.values()) {
+					for (var status : AppealStatus.values()) {
+						if (status.isOpen() && level.above(handler, status) == target) {
+							cases.add("('" + handler.name() + "', '" + status.name() + "')");
+						}
+					}
+				}
+				if (!cases.isEmpty()) {
+					branches.add("when a.level = '" + level.name() + "' and (a.handler_kind, a.status) in (" + String.join(", ", cases)
+							+ ") then '" + target.name() + "'");
+				}
+			}
+		}
+		return "case " + String.join(" ", branches) + " end";
+	}
+
+	/** The label of a level held in an SQL expression, e.g. {@code labelSql("m.level")}. */
+	public static String labelSql(String expression) {
+		return java.util.Arrays.stream(values()).map(l -> "when '" + l.name() + "' then '" + l.label + "'")
+			.collect(Collectors.joining(" ", "case " + expression + " ", " end"));
 	}
 }

@@ -79,17 +79,19 @@ class DemoDataLoader implements ApplicationRunner {
 	private final HouseRegistry houses;
 	private final CommitteeRegistry committees;
 	private final UserAdministration users;
-	private final cn.linli.appeal.DemoAppeals appeals;
-	private final cn.linli.appeal.Open311Clients open311;
+	private final DemoAppeals appeals;
+	private final cn.linli.appeal.AppealsApi appealsApi;
+	private final java.time.Clock clock;
 	private final String open311Key;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
 			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, CompoundRegistry compounds, CompanyRegistry companies,
 			ContractRegistry contracts, StaffRegistry staff, HouseRegistry houses, CommitteeRegistry committees,
-			UserAdministration users, cn.linli.appeal.DemoAppeals appeals, cn.linli.appeal.Open311Clients open311,
+			UserAdministration users, DemoAppeals appeals, cn.linli.appeal.AppealsApi appealsApi, java.time.Clock clock,
 			@Value("${linli.demo.open311-key:}") String open311Key) {
 		this.appeals = appeals;
-		this.open311 = open311;
+		this.appealsApi = appealsApi;
+		this.clock = clock;
 		this.open311Key = open311Key;
 		this.enabled = enabled;
 		this.configuredPassword = password;
@@ -111,7 +113,7 @@ class DemoDataLoader implements ApplicationRunner {
 			return;
 		}
 		if (open311Key != null && !open311Key.isBlank()) {
-			open311.ensureDemoKey(open311Key.strip());
+			appealsApi.ensureDemoOpen311Key(open311Key.strip());
 		}
 		boolean loaded = jdbc.sql("select exists (select 1 from demo_data where name = 'weihai')").query(Boolean.class).single();
 		if (loaded) {
@@ -153,7 +155,7 @@ class DemoDataLoader implements ApplicationRunner {
 		private final DemoNames names = new DemoNames(random);
 		private final Scope city = Scope.region(Role.CITY, WEIHAI);
 		private final String password;
-		private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		private final LocalDate today = LocalDate.now(clock.withZone(cn.linli.shared.time.TimeConfiguration.ZONE));
 		private int idSequence;
 
 		Generation(String password) {
@@ -183,7 +185,17 @@ class DemoDataLoader implements ApplicationRunner {
 			fillHouses(otherDistrict);
 			createUsers(showcase, showcaseCompany, staffIds.get(showcase.id()), residentHouse);
 			long residentUser = jdbc.sql("select id from app_user where username = 'resident'").query(Long.class).single();
-			appeals.seed(WEIHAI, SEED, residentUser, residentHouse[0]);
+			// the escalated examples need a company handling them, so that each climbs the whole ladder from the community up
+			String street = showcase.communityCode().substring(0, 9);
+			long servedInStreet = servedCompound(all, served, c -> c.communityCode().startsWith(street) && c.id() != showcase.id());
+			long servedInDistrict = servedCompound(all, served, c -> c.communityCode().startsWith(HUANCUI) && !c.communityCode().startsWith(street));
+			long servedInCity = servedCompound(all, served, c -> c.communityCode().startsWith(WENDENG));
+			appeals.seed(WEIHAI, SEED, new DemoAppeals.Places(showcase.id(), servedInStreet, servedInDistrict, servedInCity, residentUser,
+					residentHouse[0]), clock.instant());
+		}
+
+		private long servedCompound(List<CompoundView> all, java.util.Map<Long, Long> served, java.util.function.Predicate<CompoundView> where) {
+			return all.stream().filter(c -> served.containsKey(c.id())).filter(where).findFirst().orElseThrow().id();
 		}
 
 		private List<Long> registerCompanies() {

@@ -11,6 +11,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.linli.appeal.AppealChanged;
+import cn.linli.appeal.AppealStatus;
+import cn.linli.appeal.AppealsApi;
 import cn.linli.appeal.AppealsEscalated;
 import cn.linli.appeal.HandlerKind;
 import cn.linli.identity.IdentityApi;
@@ -27,9 +29,9 @@ class AppealNotices {
 	private final Inbox inbox;
 	private final IdentityApi identity;
 	private final RegistryApi registry;
-	private final cn.linli.appeal.AppealQueries appeals;
+	private final AppealsApi appeals;
 
-	AppealNotices(Inbox inbox, IdentityApi identity, RegistryApi registry, cn.linli.appeal.AppealQueries appeals) {
+	AppealNotices(Inbox inbox, IdentityApi identity, RegistryApi registry, AppealsApi appeals) {
 		this.appeals = appeals;
 		this.inbox = inbox;
 		this.identity = identity;
@@ -61,10 +63,12 @@ class AppealNotices {
 		switch (e.step()) {
 			case "ACCEPTED", "RESOLVED", "PAUSED", "ROUTE_REJECTED", "REDISPATCHED", "HANDED_OVER", "CLOSED_UNRATED", "ESCALATED" -> {
 				if (e.raisedBy() != null) {
-					to(out, List.of(e.raisedBy()), e.appealId(), "您的诉求有新进展：" + no,
-							e.status().label() + (e.step().equals("RESOLVED") ? "，请评价办理结果" : ""));
+					to(out, List.of(e.raisedBy()), e.appealId(), e.step().equals("PAUSED") ? "承办单位需要您配合：" + no : "您的诉求有新进展：" + no,
+							forRaiser(e));
 				}
-				to(out, appeals.supporters(e.appealId()), e.appealId(), "您附议的诉求有新进展：" + no, e.status().label());
+				// a backer hears that it moved, not the handler's words to the raiser (they may name the flat or a time at home)
+				to(out, appeals.supportersOf(e.appealId()), e.appealId(), "您附议的诉求有新进展：" + no,
+						e.step().equals("PAUSED") ? "等待居民配合，暂停计时" : e.status().label());
 			}
 			default -> {
 			}
@@ -85,12 +89,21 @@ class AppealNotices {
 			if (x.raisedBy() != null) {
 				to(out, List.of(x.raisedBy()), x.appealId(), "您的诉求已升级督办：" + no, x.level().label() + "已介入督办");
 			}
-			if (x.handlerKind() == HandlerKind.COMPANY && x.handlerCompanyId() != null && x.status() != cn.linli.appeal.AppealStatus.REJECTED_ROUTE) {
+			if (x.handlerKind() == HandlerKind.COMPANY && x.handlerCompanyId() != null && x.status() != AppealStatus.REJECTED_ROUTE) {
 				to(out, companies.computeIfAbsent(x.handlerCompanyId(), identity::usersOfCompany), x.appealId(), "诉求超时被督办：" + no,
 						x.reason() + "，" + x.level().label() + "已介入督办，请尽快办理");
 			}
 		}
 		inbox.deliver(out);
+	}
+
+	/** What the raiser is told of a step: the state, and what the handler asks of it when it pauses the clock. */
+	private static String forRaiser(AppealChanged e) {
+		return switch (e.step()) {
+			case "PAUSED" -> (e.note() == null ? "" : e.note()) + "（办理计时已暂停，配合完成后恢复）";
+			case "RESOLVED" -> e.status().label() + "，请评价办理结果";
+			default -> e.status().label();
+		};
 	}
 
 	private List<Long> handlers(HandlerKind kind, Long companyId, long compoundId, String communityCode) {

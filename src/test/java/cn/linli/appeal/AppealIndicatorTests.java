@@ -1,8 +1,10 @@
 package cn.linli.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -14,11 +16,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
+import cn.linli.MutableClock;
 import cn.linli.TestApi;
+import cn.linli.identity.UserAdministration;
+import cn.linli.registry.CompoundRegistry;
+import cn.linli.registry.ContractRegistry;
+import cn.linli.registry.HouseRegistry;
 
 /**
- * DOMAIN §3 indicators over a period that holds exactly the appeals this test makes, with known
- * outcomes: each rate must be the stated fraction, with its counts, at every level up to the city.
+ * The indicators of DOMAIN §3, each against a count worked out by hand from what the test did:
+ * appeals raised in a compound of their own (nothing earlier can be linked to them) and one in the
+ * showcase compound, with time moved by the platform's clock, not by editing the rows.
  */
 @LinliTest
 class AppealIndicatorTests {
@@ -29,81 +37,166 @@ class AppealIndicatorTests {
 	JsonMapper json;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	MutableClock clock;
+	@Autowired
+	CompoundRegistry compounds;
+	@Autowired
+	HouseRegistry houses;
+	@Autowired
+	ContractRegistry contracts;
+	@Autowired
+	UserAdministration users;
 
 	@Test
-	void ratesAreTheFractionsDomainDefinesWithTheirCounts() throws Exception {
+	void ratesDensityRepeatsAndConcentrationAreExactlyWhatHappened() throws Exception {
 		var api = new AppealApi(mvc, json, jdbc);
-		String resident = TestApi.token(mvc, json, "resident");
-		String staff = TestApi.token(mvc, json, "staff");
+		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "指标测试小区", 200, "18000.00", 2);
+		String r1 = TestApi.token(mvc, json, x.residents().get(0));
+		String r2 = TestApi.token(mvc, json, x.residents().get(1));
+		String company = TestApi.token(mvc, json, "company");
 		String community = TestApi.token(mvc, json, "community");
-		// from this instant on, not a moment earlier: the previous test class may have raised appeals in the same community a second ago
-		Instant start = Instant.now();
+		String resident = TestApi.token(mvc, json, "resident");
+		// appeals raised from this instant on belong to this test: test classes run one after another
+		Instant start = clock.instant().minusSeconds(1);
 
-		// A: accepted and resolved in time, 满意
-		long a = api.raiseRepair(resident, "FACILITY", "水表井盖破损");
-		api.actOk(staff, a, "accept", null);
-		api.actOk(staff, a, "resolve", "{\"result\":\"已更换井盖\"}");
-		api.actOk(resident, a, "rate", "{\"rating\":\"SATISFIED\"}");
-		// B: both clocks already run out when acted on, 不满意 twice, then confirmed solved by the community
-		long b = api.raiseRepair(resident, "SANITATION", "单元门口污水横流");
-		jdbc.sql("update appeal set accept_due_at = now() - interval '1 minute' where id = :id").param("id", b).update();
-		api.actOk(staff, b, "accept", null);
-		jdbc.sql("update appeal set resolve_due_at = now() - interval '1 minute', first_resolve_due_at = now() - interval '1 minute' where id = :id")
-			.param("id", b).update();
-		api.actOk(staff, b, "resolve", "{\"result\":\"已疏通\"}");
-		api.actOk(resident, b, "rate", "{\"rating\":\"DISSATISFIED\",\"reason\":\"第二天又堵了\"}");
-		api.actOk(staff, b, "start", null);
-		api.actOk(staff, b, "resolve", "{\"result\":\"更换了管道\"}");
-		api.actOk(resident, b, "rate", "{\"rating\":\"DISSATISFIED\",\"reason\":\"还有味道\"}");
-		api.actOk(community, b, "confirm", "{\"note\":\"现场核实管道已更换，异味来自邻近工地\"}");
+		// A: accepted and resolved at once, 满意
+		long a = raise(api, r1, "REPAIR", "FACILITY", "单元楼道的声控灯坏了，晚上看不见", x.houses().get(0));
+		api.actOk(company, a, "accept", null);
+		api.actOk(company, a, "resolve", "{\"result\":\"已更换声控灯\"}");
+		api.actOk(r1, a, "rate", "{\"rating\":\"SATISFIED\"}");
+		// D: the same lamp of the same flat again — a repeat of A; never accepted
+		long d = raise(api, r1, "REPAIR", "FACILITY", "楼道声控灯还是不亮，晚上太黑了", x.houses().get(0));
+		// B: a complaint accepted after its 24-hour accept clock, resolved after its 7-day resolve clock, 不满意 twice, then 核实办结
+		long b = raise(api, r2, "COMPLAINT", "SANITATION", "垃圾桶满了好几天没人清运，臭气熏天", x.houses().get(1));
+		clock.advance(Duration.ofMinutes(24 * 60 + 1));
+		api.actOk(company, b, "accept", null);
+		clock.advance(Duration.ofMinutes(7 * 24 * 60 + 1));
+		api.actOk(company, b, "resolve", "{\"result\":\"已清运\"}");
+		api.actOk(r2, b, "rate", "{\"rating\":\"DISSATISFIED\",\"reason\":\"第二天又满了\"}");
+		api.actOk(company, b, "start", null);
+		api.actOk(company, b, "resolve", "{\"result\":\"增加清运频次\"}");
+		api.actOk(r2, b, "rate", "{\"rating\":\"DISSATISFIED\",\"reason\":\"还是不够\"}");
+		api.actOk(community, b, "confirm", "{\"note\":\"现场核实已按合同每日清运\"}");
 		// C: a complaint not yet due to be accepted
-		var c = api.raise(resident, """
-				{"kind":"COMPLAINT","category":"NEIGHBOUR","body":"楼上空调外机滴水","houseId":%d}""".formatted(api.residentHouse()));
-		long cId = api.read(c).get("id").asLong();
+		long c = raise(api, r2, "COMPLAINT", "NEIGHBOUR", "楼上装修电钻声太吵，中午也不停", x.houses().get(1));
+		// E: a complaint the company says is not its business; the community agrees and sends it to the city's law enforcement,
+		// then follows it up itself: wrongly routed, so not a valid complaint about the compound's company
+		long e = raiseCommon(api, r1, "COMPLAINT", "GREENING", "小区绿地被人私自开垦种菜", x.id());
+		api.actOk(company, e, "reject-route", "{\"reason\":\"私自种菜属城管执法范围\"}");
+		api.actOk(community, e, "redispatch", "{\"external\":\"区综合行政执法局\"}");
+		api.actOk(community, e, "accept", null);
+		api.actOk(community, e, "resolve", "{\"result\":\"执法局已责令恢复绿地\"}");
+		api.actOk(r1, e, "rate", "{\"rating\":\"BASICALLY_SATISFIED\"}");
+		// P: praise is never a repeat
+		long p = raise(api, r1, "PRAISE", "FACILITY", "楼道声控灯修得很快，谢谢物业", x.houses().get(0));
+		// S: one complaint in the showcase compound, for the concentration
+		long s = api.read(api.raise(resident, """
+				{"kind":"COMPLAINT","category":"NEIGHBOUR","body":"隔壁单元有人在楼顶养鸽子，粪便到处都是","compoundId":%d}""".formatted(api.showcaseCompound())))
+			.get("id").asLong();
 
-		long repeats = jdbc.sql("select count(*) from appeal where id in (:ids) and repeat_of is not null").param("ids", java.util.List.of(a, b, cId))
-			.query(Long.class).single();
-		String communityCode = jdbc.sql("select community_code from appeal where id = :id").param("id", a).query(String.class).single();
-		for (String code : new String[] { communityCode, communityCode.substring(0, 9), communityCode.substring(0, 6), "3710" }) {
+		assertThat(repeatOf(d)).isEqualTo(a);
+		assertThat(repeatOf(a)).isNull();
+		assertThat(repeatOf(b)).isNull();
+		assertThat(repeatOf(c)).isNull();
+		assertThat(repeatOf(e)).isNull();
+		assertThat(repeatOf(p)).as("praise is never linked").isNull();
+		assertThat(repeatOf(s)).as("precondition: nothing earlier in the showcase reads like it").isNull();
+
+		// the compound: A, D, B, C, E, P
+		var compound = json.readTree(mvc.perform(get("/api/v1/appeal-indicators/" + x.communityCode()).param("from", start.toString())
+			.header("Authorization", "Bearer " + community)).andReturn().getResponse().getContentAsString());
+		JsonNode own = null;
+		for (var child : compound.get("children")) {
+			if (child.get("key").asString().equals(String.valueOf(x.id()))) {
+				own = child.get("counts");
+			}
+			else if (!child.get("key").asString().equals(String.valueOf(api.showcaseCompound()))) {
+				assertThat(child.get("counts").get("appeals").asLong()).as("nothing else in the period").isZero();
+			}
+		}
+		assertThat(own).isNotNull();
+		assertThat(own.get("appeals").asLong()).isEqualTo(6);
+		// due to be accepted: A, D (its clock ran out), B, E; on time: A and E (B was a day late)
+		assertThat(own.get("acceptDue").asLong()).isEqualTo(4);
+		assertThat(own.get("acceptedOnTime").asLong()).isEqualTo(2);
+		// due to be resolved: A, E (resolved in time), B (resolved late), D (its judged resolve clock ran out unaccepted)
+		assertThat(own.get("resolveDue").asLong()).isEqualTo(4);
+		assertThat(own.get("resolvedOnTime").asLong()).isEqualTo(2);
+		assertThat(own.get("rated").asLong()).isEqualTo(3);
+		assertThat(own.get("satisfied").asLong()).as("A 满意, E 基本满意").isEqualTo(2);
+		assertThat(own.get("solved").asLong()).as("and B confirmed solved").isEqualTo(3);
+		assertThat(own.get("complaints").asLong()).as("B and C; E was wrongly routed").isEqualTo(2);
+		assertThat(own.get("repeats").asLong()).isEqualTo(1);
+		assertThat(own.get("households").asLong()).isEqualTo(200);
+		assertThat(own.get("buildingAreaCenti").asLong()).isEqualTo(1_800_000);
+		assertThat(own.get("responseRate").asDouble()).isEqualTo(0.5);
+		assertThat(own.get("onTimeRate").asDouble()).isEqualTo(0.5);
+		assertThat(own.get("satisfactionRate").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
+		assertThat(own.get("resolutionRate").asDouble()).isEqualTo(1.0);
+		assertThat(own.get("repeatRate").asDouble()).isCloseTo(1.0 / 6, within(1e-12));
+		assertThat(own.get("densityPerThousandHouseholds").asDouble()).isEqualTo(10.0);
+		assertThat(own.get("densityPerHundredThousandSquareMetres").asDouble()).isCloseTo(2 * 100_000.0 / 18_000, within(1e-9));
+		assertThat(own.get("rankable").asBoolean()).as("3 rated appeals are too few to rank").isFalse();
+
+		for (String code : new String[] { x.communityCode(), x.communityCode().substring(0, 9), x.communityCode().substring(0, 6), "3710" }) {
 			String user = switch (code.length()) {
 				case 12 -> "community";
 				case 9 -> "street";
 				case 6 -> "district";
 				default -> "city";
 			};
-			var report = report(TestApi.token(mvc, json, user), code, start);
+			var report = json.readTree(mvc.perform(get("/api/v1/appeal-indicators/" + code).param("from", start.toString())
+				.header("Authorization", "Bearer " + TestApi.token(mvc, json, user))).andReturn().getResponse().getContentAsString());
 			var t = report.get("total");
-			assertThat(t.get("appeals").asLong()).as(code).isEqualTo(3);
-			assertThat(t.get("acceptDue").asLong()).isEqualTo(2);
-			assertThat(t.get("acceptedOnTime").asLong()).isEqualTo(1);
-			assertThat(t.get("responseRate").asDouble()).isEqualTo(0.5);
-			assertThat(t.get("resolveDue").asLong()).isEqualTo(2);
-			assertThat(t.get("resolvedOnTime").asLong()).isEqualTo(1);
-			assertThat(t.get("onTimeRate").asDouble()).isEqualTo(0.5);
-			assertThat(t.get("rated").asLong()).isEqualTo(2);
-			assertThat(t.get("satisfied").asLong()).isEqualTo(1);
-			assertThat(t.get("satisfactionRate").asDouble()).isEqualTo(0.5);
-			assertThat(t.get("solved").asLong()).as("confirmed solved counts for the resolution rate").isEqualTo(2);
-			assertThat(t.get("resolutionRate").asDouble()).isEqualTo(1.0);
-			assertThat(t.get("complaints").asLong()).isEqualTo(1);
-			assertThat(t.get("repeats").asLong()).isEqualTo(repeats);
-			assertThat(t.get("rankable").asBoolean()).as("2 rated appeals are too few to rank").isFalse();
-			assertThat(t.get("households").asLong()).isPositive();
-			assertThat(t.get("densityPerThousandHouseholds").asDouble()).isEqualTo(1000.0 / t.get("households").asLong());
-			// drillable one level down: the children add up to the total
+			assertThat(t.get("appeals").asLong()).as(code).isEqualTo(7);
+			assertThat(t.get("complaints").asLong()).as(code).isEqualTo(3);
+			long households = jdbc.sql("select sum(households) from compound where community_code like :p").param("p", code + "%")
+				.query(Long.class).single();
+			long area = jdbc.sql("select sum(building_area_centi) from compound where community_code like :p").param("p", code + "%")
+				.query(Long.class).single();
+			assertThat(t.get("households").asLong()).as(code).isEqualTo(households);
+			assertThat(t.get("densityPerThousandHouseholds").asDouble()).as(code).isCloseTo(3 * 1000.0 / households, within(1e-9));
+			assertThat(t.get("densityPerHundredThousandSquareMetres").asDouble()).as(code).isCloseTo(3 * 100_000.0 * 100 / area, within(1e-9));
+			// 2 complaints in the fresh compound, 1 in the showcase: the top 10 % (at least one compound) hold 2 of 3, or all 3
+			long n = jdbc.sql("select count(*) from compound where community_code like :p").param("p", code + "%").query(Long.class).single();
+			long top = Math.max(1, (long) Math.ceil(n * 0.1));
+			assertThat(report.get("concentration").asDouble()).as(code + " with " + n + " compounds").isCloseTo(top == 1 ? 2.0 / 3 : 1.0,
+					within(1e-12));
+			// drillable one level down: the children add up to the total and hold it where the compounds are
 			long sum = 0;
 			for (var child : report.get("children")) {
 				sum += child.get("counts").get("appeals").asLong();
 			}
-			assertThat(sum).isEqualTo(3);
+			assertThat(sum).as(code).isEqualTo(7);
 			assertThat(report.get("childKind").asString()).isEqualTo(code.length() == 12 ? "COMPOUND" : "REGION");
 		}
 	}
 
-	private JsonNode report(String token, String code, Instant from) throws Exception {
-		var r = mvc.perform(get("/api/v1/appeal-indicators/" + code).param("from", from.toString()).header("Authorization", "Bearer " + token))
-			.andReturn();
-		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-		return json.readTree(r.getResponse().getContentAsString());
+	@Test
+	void aRegionWithoutComplaintsHasNoConcentration() throws Exception {
+		var report = json.readTree(mvc.perform(get("/api/v1/appeal-indicators/3710").param("from", "2020-01-01T00:00:00Z").param("to", "2020-06-01T00:00:00Z")
+			.header("Authorization", "Bearer " + TestApi.token(mvc, json, "city"))).andReturn().getResponse().getContentAsString());
+		assertThat(report.get("total").get("appeals").asLong()).isZero();
+		assertThat(report.get("concentration").isNull() || report.get("concentration").isMissingNode()).isTrue();
+	}
+
+	private Long repeatOf(long id) {
+		return jdbc.sql("select repeat_of from appeal where id = :id").param("id", id).query((rs, n) -> (Long) rs.getObject(1, Long.class)).list()
+			.get(0);
+	}
+
+	private static long raise(AppealApi api, String token, String kind, String category, String body, long house) throws Exception {
+		var r = api.raise(token, """
+				{"kind":"%s","category":"%s","urgency":"NORMAL","body":"%s","houseId":%d}""".formatted(kind, category, body, house));
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+		return api.read(r).get("id").asLong();
+	}
+
+	private static long raiseCommon(AppealApi api, String token, String kind, String category, String body, long compound) throws Exception {
+		var r = api.raise(token, """
+				{"kind":"%s","category":"%s","urgency":"NORMAL","body":"%s","compoundId":%d}""".formatted(kind, category, body, compound));
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+		return api.read(r).get("id").asLong();
 	}
 }

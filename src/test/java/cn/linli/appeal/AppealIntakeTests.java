@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.linli.LinliTest;
 import cn.linli.MutableClock;
 import cn.linli.TestApi;
+import cn.linli.appeal.text.AppealText;
 
 /** Intake: photos checked by their bytes, size and name; all-or-nothing; routing; repeats linked; the public column anonymous. */
 @LinliTest

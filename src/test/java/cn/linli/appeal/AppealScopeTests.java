@@ -21,6 +21,7 @@ import cn.linli.TestApi;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
 import cn.linli.shared.security.Role;
+import cn.linli.appeal.supervision.HandingOverAtContractEnd;
 
 /**
  * Who sees an appeal, as a matrix: every role, and the same roles of another company, another
@@ -41,7 +42,7 @@ class AppealScopeTests {
 	@Autowired
 	UserAdministration users;
 	@Autowired
-	Appeals appeals;
+	HandingOverAtContractEnd handOvers;
 
 	AppealApi api;
 
@@ -237,7 +238,7 @@ class AppealScopeTests {
 				assertThat(listed.get("content").findValues("id").stream().map(n -> n.asLong()).toList()).doesNotContain(id);
 			}
 			// nobody serves it under contract now, so it goes to the community at once rather than when a clock runs out
-			assertThat(appeals.handOverEndedContracts()).isPositive();
+			assertThat(handOvers.handOverEndedContracts()).isPositive();
 			for (long handed : List.of(id, returned)) {
 				assertThat(jdbc.sql("select handler_kind || '/' || status from appeal where id = :id").param("id", handed).query(String.class)
 					.single()).isEqualTo("COMMUNITY/SUBMITTED");
@@ -246,7 +247,7 @@ class AppealScopeTests {
 				.query(String.class).single()).contains("合同已到期").contains("社区");
 			String community = TestApi.token(mvc, json, "community");
 			api.actOk(community, id, "accept", null);
-			assertThat(appeals.handOverEndedContracts()).as("handed over once").isZero();
+			assertThat(handOvers.handOverEndedContracts()).as("handed over once").isZero();
 		}
 		finally {
 			jdbc.sql("update service_contract set ends_on = :e where id = :id").param("e", endsOn).param("id", contract).update();

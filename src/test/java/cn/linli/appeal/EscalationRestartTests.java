@@ -21,6 +21,11 @@ import cn.linli.MutableClock;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
+import cn.linli.appeal.intake.RaisingAnAppeal;
+import cn.linli.appeal.handling.HandlingAnAppeal;
+import cn.linli.appeal.domain.NewAppeal;
+import cn.linli.appeal.domain.SlaPolicy;
+import cn.linli.appeal.policy.SlaPolicies;
 
 /**
  * The platform stops with one appeal's clock about to run out and another one paused; while it is
@@ -50,7 +55,8 @@ class EscalationRestartTests {
 		Instant dueBefore;
 		try (var a = start(false)) {
 			var jdbc = a.getBean(JdbcClient.class);
-			var appeals = a.getBean(Appeals.class);
+			var appeals = a.getBean(RaisingAnAppeal.class);
+			var handling = a.getBean(HandlingAnAppeal.class);
 			long house = jdbc.sql("select rb.house_id from resident_binding rb join app_user u on u.id = rb.user_id where u.username = 'resident'")
 				.query(Long.class).single();
 			long compound = jdbc.sql("select b.compound_id from house h join building b on b.id = h.building_id where h.id = :h").param("h", house)
@@ -67,9 +73,9 @@ class EscalationRestartTests {
 					null, null, null), null).id();
 			paused = appeals.raise(resident, new NewAppeal(AppealKind.REPAIR, "GOVERNANCE", Urgency.NORMAL, "议事厅的门锁坏了", house, null, null,
 					null, null), null).id();
-			appeals.accept(staff, paused, null);
-			appeals.start(staff, paused, null);
-			appeals.pause(staff, paused, null, "等业委会开门");
+			handling.accept(staff, paused, null);
+			handling.start(staff, paused, null);
+			handling.pause(staff, paused, null, "等业委会开门");
 			dueBefore = jdbc.sql("select resolve_due_at from appeal where id = :id").param("id", paused).query(Timestamp.class).single().toInstant();
 		}
 
@@ -88,7 +94,7 @@ class EscalationRestartTests {
 				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
 			long compound = jdbc.sql("select compound_id from appeal where id = :id").param("id", paused).query(Long.class).single();
 			var staff = new Actor(staffRow[0], "staff", "项目管家", new Scope(Role.STAFF, null, staffRow[2], staffRow[1], Set.of(compound), Set.of()));
-			b.getBean(Appeals.class).resume(staff, paused, null);
+			b.getBean(HandlingAnAppeal.class).resume(staff, paused, null);
 			var dueAfter = jdbc.sql("select resolve_due_at from appeal where id = :id").param("id", paused).query(Timestamp.class).single().toInstant();
 			assertThat(Duration.between(dueBefore, dueAfter)).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
 		}

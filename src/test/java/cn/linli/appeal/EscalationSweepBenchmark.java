@@ -13,6 +13,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.linli.LinliApplication;
+import cn.linli.appeal.supervision.EscalationSweep;
+import cn.linli.appeal.supervision.HandingOverAtContractEnd;
 
 /**
  * Part of {@code mvn -Pbench -DskipTests package}: the escalation sweep over 1,000,000 open appeals
@@ -83,7 +85,7 @@ public final class EscalationSweepBenchmark {
 						allEscalated && sorted.get(1) < 2000 ? "met" : "NOT met");
 
 				// the hourly contract-end hand-over reads every open company appeal: what that costs when nothing is due
-				var appeals = context.getBean(Appeals.class);
+				var appeals = context.getBean(HandingOverAtContractEnd.class);
 				var handOver = new ArrayList<Double>();
 				for (int run = 0; run < 3; run++) {
 					long start = System.nanoTime();
@@ -93,7 +95,7 @@ public final class EscalationSweepBenchmark {
 						throw new IllegalStateException("the hand-over moved " + handed + " appeals of a compound under contract");
 					}
 				}
-				System.out.printf("  Appeals.handOverEndedContracts() over the same open appeals, none due (hourly): %s ms%n",
+				System.out.printf("  HandingOverAtContractEnd.handOverEndedContracts() over the same open appeals, none due (hourly): %s ms%n",
 						handOver.stream().map(t -> "%.0f".formatted(t)).toList());
 			}
 		}

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.linli.LinliTest;
 import cn.linli.MutableClock;
 import cn.linli.TestApi;
+import cn.linli.appeal.supervision.EscalationSweep;
 
 /** 督办: an appeal nobody accepted climbs the ladder one level per clock, once per clock, with its timeline and audit rows. */
 @LinliTest

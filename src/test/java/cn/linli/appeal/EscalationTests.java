@@ -28,6 +28,7 @@ import cn.linli.TestApi;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
 import cn.linli.shared.security.Role;
+import cn.linli.appeal.supervision.EscalationSweep;
 
 /** 督办 with one-minute clocks: company → community → street → district → city, and nothing fires twice. */
 @LinliTest

@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.linli.LinliTest;
 import cn.linli.TestApi;
 import cn.linli.shared.domain.Hashes;
+import cn.linli.appeal.open311.Open311Clients;
 
 /** Open311 GeoReport v2 as a civic app sees it: both formats, every refusal in the spec's error list. */
 @LinliTest
@@ -326,7 +327,7 @@ class Open311Tests {
 			.get(0).get("service_request_id").asLong();
 		long greening = read(file("json", "service_code", "GREENING", "address_id", "compound-" + compound, "description", "草坪好久没修剪"))
 			.get(0).get("service_request_id").asLong();
-		jdbc.sql("update appeal set status = 'CLOSED', closed_at = now(), closed_reason = 'CONFIRMED' where id = :id").param("id", greening).update();
+		jdbc.sql("update appeal set status = 'CLOSED', closed_at = now(), closed_reason = 'CONFIRMED', next_escalation_at = null where id = :id").param("id", greening).update();
 
 		var both = okJson(get("/open311/v2/requests.json").param("service_request_id", sanitation + "," + greening)
 			.param("service_code", "PARKING").param("status", "open"));

@@ -70,7 +70,7 @@ class DemoDataTests {
 	}
 
 	@Autowired
-	cn.linli.appeal.Open311Clients open311;
+	cn.linli.appeal.open311.Open311Clients open311;
 
 	@Test
 	void ninetyDaysOfAppealsAndTheConfiguredOpen311Key() {

@@ -41,6 +41,21 @@ public final class PageActions {
 		return "redirect:" + to.get();
 	}
 
+	/** As {@link #redirect(RedirectAttributes, String, String, Runnable)}, where the action itself says what it did. */
+	public static String redirect(RedirectAttributes flash, String to, Supplier<String> action) {
+		try {
+			flash.addFlashAttribute("notice", action.get());
+		}
+		catch (DomainException e) {
+			if (!e.correctable()) {
+				throw e;
+			}
+			flash.addFlashAttribute("error", e.getMessage());
+			flash.addFlashAttribute("fieldErrors", fieldErrors(e));
+		}
+		return "redirect:" + to;
+	}
+
 	/**
 	 * For a form that is shown again with what was typed: runs the action and returns its view, or
 	 * puts the correctable error and every field error into the model and returns {@code form}.

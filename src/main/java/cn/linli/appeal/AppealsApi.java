@@ -1,0 +1,34 @@
+package cn.linli.appeal;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.linli.appeal.open311.Open311Clients;
+
+/** What other modules may ask the appeal module beyond its events. */
+@Service
+@Transactional(readOnly = true)
+public class AppealsApi {
+
+	private final JdbcClient jdbc;
+	private final Open311Clients open311;
+
+	AppealsApi(JdbcClient jdbc, Open311Clients open311) {
+		this.jdbc = jdbc;
+		this.open311 = open311;
+	}
+
+	/** Residents who backed an appeal (+1), to be told how it goes. */
+	public List<Long> supportersOf(long appealId) {
+		return jdbc.sql("select user_id from appeal_supporter where appeal_id = :a order by user_id").param("a", appealId).query(Long.class).list();
+	}
+
+	/** For a demo: an Open311 client whose key is exactly {@code key} (stored hashed, as every key). */
+	@Transactional
+	public void ensureDemoOpen311Key(String key) {
+		open311.ensureDemoKey(key);
+	}
+}

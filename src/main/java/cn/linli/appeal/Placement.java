@@ -1,5 +1,0 @@
-package cn.linli.appeal;
-
-/** Where an appeal belongs and who answers it: the company under contract, or the community when there is none. */
-record Placement(long compoundId, String communityCode, Long buildingId, Long houseId, Long companyId) {
-}

@@ -1,0 +1,65 @@
+package cn.linli.appeal.intake;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.linli.appeal.AppealKind;
+import cn.linli.appeal.domain.Appeal;
+import cn.linli.appeal.domain.RepeatRule;
+
+/**
+ * Links a new appeal to the group of the earlier one of its compound (last 30 days) that it
+ * repeats by {@link RepeatRule}: the best match wins, a same-place match before a text-only one,
+ * and the link goes to the first appeal of the group, so that a group has one original.
+ */
+@Component
+public class RepeatDetection {
+
+	public static final Duration WINDOW = Duration.ofDays(30);
+
+	private final JdbcClient jdbc;
+
+	RepeatDetection(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void link(Appeal a, Instant now) {
+		if (!RepeatRule.counts(a.kind())) {
+			return;
+		}
+		var later = new RepeatRule.Side(a.kind(), a.category(), a.houseId(), a.terms());
+		record Candidate(long root, RepeatRule.Side side) {
+		}
+		var candidates = jdbc.sql("""
+				select coalesce(repeat_of, id), kind, category, house_id, terms from appeal
+				where compound_id = :c and created_at >= :since and kind in """ + RepeatRule.countingKindsSql() + """
+				 order by created_at desc limit 200""")
+			.param("c", a.compoundId()).param("since", Timestamp.from(now.minus(WINDOW)))
+			.query((rs, i) -> new Candidate(rs.getLong(1), new RepeatRule.Side(AppealKind.valueOf(rs.getString(2)), rs.getString(3),
+					(Long) rs.getObject(4, Long.class), rs.getString(5))))
+			.list();
+		RepeatRule.Match best = null;
+		Long bestRoot = null;
+		for (var c : candidates) {
+			var match = RepeatRule.match(c.side(), later).orElse(null);
+			if (match != null && (best == null || better(match, best))) {
+				best = match;
+				bestRoot = c.root();
+			}
+		}
+		if (best != null) {
+			a.linkAsRepeatOf(bestRoot, best.reason().name(), best.similarity());
+		}
+	}
+
+	private static boolean better(RepeatRule.Match m, RepeatRule.Match than) {
+		if (m.reason() != than.reason()) {
+			return m.reason() == RepeatRule.Reason.SAME_PLACE;
+		}
+		return m.similarity() > than.similarity();
+	}
+}

@@ -1,0 +1,56 @@
+package cn.linli.appeal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.linli.Fixtures;
+import cn.linli.LinliTest;
+import cn.linli.identity.UserAdministration;
+import cn.linli.registry.CompoundDetails;
+import cn.linli.registry.CompoundRegistry;
+import cn.linli.registry.ContractRegistry;
+import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.ServiceMode;
+import cn.linli.shared.domain.Area;
+
+/**
+ * An object mother: a compound registered for one test in the showcase's community, served by the
+ * demo company (so the demo {@code company} account handles its appeals), with its own houses and
+ * resident accounts — no earlier appeal can be linked to what the test raises there.
+ *
+ * @param residents usernames (password {@link LinliTest#PASSWORD}), one per house, in house order
+ */
+record FreshCompound(long id, String communityCode, int households, long buildingAreaCenti, List<Long> houses, List<String> residents) {
+
+	static FreshCompound register(JdbcClient jdbc, CompoundRegistry compounds, HouseRegistry houseRegistry, ContractRegistry contracts,
+			UserAdministration users, String name, int households, String buildingArea, int flats) {
+		var showcase = jdbc.sql("""
+				select c.community_code, pc.credit_code from compound c
+				join service_contract sc on sc.compound_id = c.id join property_company pc on pc.id = sc.company_id
+				where c.id = (select b.compound_id from house h join building b on b.id = h.building_id
+				  join resident_binding rb on rb.house_id = h.id join app_user u on u.id = rb.user_id where u.username = 'resident')""")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+		var city = Fixtures.weihai();
+		var compound = compounds.register(city, new CompoundDetails(name, "测试路1号", showcase[0], new BigDecimal("37.5"),
+				new BigDecimal("122.1"), households, Area.parse(buildingArea), 2005, false, ServiceMode.PROFESSIONAL));
+		var today = LocalDate.now(cn.linli.shared.time.TimeConfiguration.ZONE);
+		contracts.sign(city, compound.id(), showcase[1], today.minusDays(1), today.plusYears(1), null);
+		var building = houseRegistry.addBuilding(city, compound.id(), "1号楼", 6);
+		var houseIds = new ArrayList<Long>();
+		var usernames = new ArrayList<String>();
+		for (int i = 1; i <= flats; i++) {
+			var house = houseRegistry.registerHouse(city, building.id(), Fixtures.flat("10" + i, "CERT-" + compound.id() + "-" + i));
+			var owned = houseRegistry.addOwner(city, house.id(), Fixtures.owner("住户" + i, Fixtures.idNumber()), true);
+			long ownerId = owned.owners().get(0).id();
+			String username = "fresh" + compound.id() + "r" + i;
+			users.createBoundResident(username, Fixtures.phone(), "住户" + i, LinliTest.PASSWORD, house.id(), ownerId);
+			houseIds.add(house.id());
+			usernames.add(username);
+		}
+		return new FreshCompound(compound.id(), showcase[0], households, Area.parse(buildingArea).centi(), houseIds, usernames);
+	}
+}
