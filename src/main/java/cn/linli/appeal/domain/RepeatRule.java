@@ -1,31 +1,36 @@
 package cn.linli.appeal.domain;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.text.AppealText;
+import cn.linli.appeal.text.Subject;
 
 /**
  * 重复诉求 (DOMAIN.md §3): the same problem raised again within 30 days. Same place and category is
  * not enough — a ceiling leak and a broken door lock of one flat are two problems — so the texts
- * must be about the same thing as well: similar enough ({@link #SAME_PLACE_SIMILARITY}) when the
- * place and category agree, or very similar ({@link #TEXT_SIMILARITY}) on their own. Praise and
- * suggestions are never repeats, nor repeated. The figures are chosen on the labelled pairs in
- * {@code src/test/resources/appeal/repeat-pairs.tsv}; their precision and recall are in the README.
+ * must be about the same thing: they name a common object (a strong one when both name strong
+ * objects), where both name an aspect of it a common aspect, and no different building, unit,
+ * floor or gate ({@link Subject}). Texts that name no known object at all are compared by their
+ * words (cosine ≥ {@link #WORD_SIMILARITY}). Praise and suggestions are never repeats, nor
+ * repeated. Precision and recall on labelled pairs are in the README ({@code RepeatPairsTests}).
  */
 public final class RepeatRule {
 
-	/** Cosine of the content concepts at or above which two appeals of one place and category are about the same thing. */
-	public static final double SAME_PLACE_SIMILARITY = 0.25;
-
-	/** Cosine at or above which two appeals of one compound are about the same thing whatever place and category they name. */
-	public static final double TEXT_SIMILARITY = 0.5;
+	/** Cosine of the content words at or above which two texts that name no known object are about the same thing. */
+	public static final double WORD_SIMILARITY = 0.5;
 
 	public enum Reason {
-		SAME_PLACE, SIMILAR_TEXT
+		/** Same house (or the same compound's common parts) and category, and the same thing. */
+		SAME_PLACE,
+		/** The same thing, named from another place or under another category. */
+		SIMILAR_TEXT
 	}
 
-	/** Why the later appeal repeats the earlier one, with the similarity of their texts. */
+	/** Why the later appeal repeats the earlier one, with the word similarity of their texts. */
 	public record Match(Reason reason, double similarity) {
 	}
 
@@ -52,14 +57,38 @@ public final class RepeatRule {
 		if (!counts(earlier.kind()) || !counts(later.kind())) {
 			return Optional.empty();
 		}
-		double similarity = AppealText.similarity(earlier.terms(), later.terms());
-		boolean samePlace = java.util.Objects.equals(earlier.houseId(), later.houseId());
-		if (samePlace && earlier.category().equals(later.category()) && similarity >= SAME_PLACE_SIMILARITY) {
-			return Optional.of(new Match(Reason.SAME_PLACE, similarity));
+		var a = Subject.parse(earlier.terms());
+		var b = Subject.parse(later.terms());
+		double words = AppealText.similarity(earlier.terms(), later.terms());
+		if (!sameThing(a, b, words)) {
+			return Optional.empty();
 		}
-		if (similarity >= TEXT_SIMILARITY) {
-			return Optional.of(new Match(Reason.SIMILAR_TEXT, similarity));
+		boolean samePlace = Objects.equals(earlier.houseId(), later.houseId()) && earlier.category().equals(later.category());
+		return Optional.of(new Match(samePlace ? Reason.SAME_PLACE : Reason.SIMILAR_TEXT, words));
+	}
+
+	static boolean sameThing(Subject a, Subject b, double wordSimilarity) {
+		if (differ(a.buildings(), b.buildings()) || differ(a.units(), b.units()) || differ(a.floors(), b.floors())
+				|| differ(a.gates(), b.gates())) {
+			return false;
 		}
-		return Optional.empty();
+		if (a.objects().isEmpty() && b.objects().isEmpty()) {
+			return wordSimilarity >= WORD_SIMILARITY;
+		}
+		var strongA = a.strongObjects();
+		var strongB = b.strongObjects();
+		Set<String> common = new TreeSet<>(strongA.isEmpty() || strongB.isEmpty() ? a.objects() : strongA);
+		common.retainAll(strongA.isEmpty() || strongB.isEmpty() ? b.objects() : strongB);
+		// an object both name is the same thing unless both name aspects of it and none is shared (电梯困人 vs 电梯异响)
+		return common.stream().anyMatch(o -> {
+			var aspectsA = a.aspectsOf(o.replace("~", ""));
+			var aspectsB = b.aspectsOf(o.replace("~", ""));
+			return aspectsA.isEmpty() || aspectsB.isEmpty() || aspectsA.stream().anyMatch(aspectsB::contains);
+		});
+	}
+
+	/** Both name a place of this kind and none in common. */
+	private static boolean differ(Set<String> a, Set<String> b) {
+		return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
 	}
 }

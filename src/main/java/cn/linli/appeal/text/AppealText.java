@@ -23,16 +23,13 @@ import com.hankcs.hanlp.seg.common.Term;
 /**
  * Chinese text of appeals, with HanLP and a dictionary of property vocabulary.
  * <p>
- * Similarity is the cosine of the two texts' content-word frequency vectors (nouns, verbs,
- * adjectives, place and property words; stop words and punctuation dropped). Cosine over words
- * rather than characters because two residents describe the same broken 楼道灯 with different
- * filler but the same nouns; above {@link #REPEAT_THRESHOLD} the texts name the same thing.
+ * What a text is about ({@link #subject}) is read with the concept dictionary
+ * {@code appeal/concepts.txt} (objects, their aspects, place words) and the places it names
+ * (building, unit, floor, gate); its content words come from HanLP and serve texts that name no
+ * known object.
  */
 @Component
 public class AppealText {
-
-	/** Cosine at or above which a new appeal in the same compound counts as a repeat; see README for how it was chosen. */
-	public static final double REPEAT_THRESHOLD = 0.5;
 
 	/**
 	 * Numbers that lead to a door, in ASCII or full-width digits (input methods produce both) or in
@@ -68,10 +65,12 @@ public class AppealText {
 
 	/** Forcing the custom dictionary, otherwise 2单元楼道灯 is still cut into 单元楼/道/灯. */
 	private final Segment segment;
+	private final Concepts concepts;
 
 	AppealText() {
 		loadPropertyTerms();
 		segment = HanLP.newSegment().enableCustomDictionaryForcing(true);
+		concepts = Concepts.load("appeal/concepts.txt");
 	}
 
 	private static void loadPropertyTerms() {
@@ -95,8 +94,8 @@ public class AppealText {
 		return segment.seg(text).stream().map(t -> t.word).toList();
 	}
 
-	/** Content words, space-separated, as stored with the appeal for later comparisons. */
-	public String terms(String text) {
+	/** Content words of a text: nouns, verbs, adjectives, place and property words; no stop words or punctuation. */
+	public List<String> contentWords(String text) {
 		var words = new ArrayList<String>();
 		for (Term t : segment.seg(text)) {
 			String nature = t.nature == null ? "" : t.nature.toString();
@@ -108,14 +107,27 @@ public class AppealText {
 				words.add(t.word);
 			}
 		}
-		String joined = String.join(" ", words);
-		return joined.length() > 4000 ? joined.substring(0, 4000) : joined;
+		return words;
 	}
 
-	/** Cosine similarity of two stored term lists, 0 when either is empty. */
+	/** What a text is about (objects, aspects, places, words), as stored with the appeal for later comparisons. */
+	public String terms(String text) {
+		return subject(text).encode();
+	}
+
+	public Subject subject(String text) {
+		return new Subject(concepts.objects(text), concepts.aspects(text), Places.buildings(text), Places.units(text), Places.floors(text),
+				Places.gates(text), contentWords(text));
+	}
+
+	/** Cosine similarity of the content words of two stored subjects, 0 when either has none. */
 	public static double similarity(String termsA, String termsB) {
-		var a = frequencies(termsA);
-		var b = frequencies(termsB);
+		return cosine(Subject.parse(termsA).words(), Subject.parse(termsB).words());
+	}
+
+	static double cosine(List<String> wordsA, List<String> wordsB) {
+		var a = frequencies(wordsA);
+		var b = frequencies(wordsB);
 		if (a.isEmpty() || b.isEmpty()) {
 			return 0;
 		}
@@ -126,14 +138,10 @@ public class AppealText {
 		return dot / (norm(a) * norm(b));
 	}
 
-	private static Map<String, Integer> frequencies(String terms) {
+	private static Map<String, Integer> frequencies(List<String> words) {
 		var f = new HashMap<String, Integer>();
-		if (terms != null) {
-			for (String w : terms.split(" ")) {
-				if (!w.isEmpty()) {
-					f.merge(w, 1, Integer::sum);
-				}
-			}
+		for (String w : words) {
+			f.merge(w, 1, Integer::sum);
 		}
 		return f;
 	}
