@@ -1,4 +1,4 @@
-package cn.linli.governance;
+package cn.linli.governance.counting;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.linli.governance.Ballot.Choice;
+import cn.linli.governance.domain.Ballot;
+import cn.linli.governance.domain.Ballot.Choice;
+import cn.linli.governance.domain.Candidates;
+import cn.linli.governance.domain.Matter;
+import cn.linli.governance.domain.Roll;
+import cn.linli.governance.domain.RollHouse;
+import cn.linli.governance.domain.Tally;
 import cn.linli.shared.csv.Csv;
 import cn.linli.shared.csv.CsvImportRejected;
 import cn.linli.shared.csv.CsvImportRejected.LineError;
@@ -19,34 +25,45 @@ import cn.linli.shared.domain.DomainException;
 
 /**
  * Recount of an exported vote: {@code houses.csv} ({@code house_id,kind,area_centi,owner_ids,developer_held})
- * and {@code ballots.csv} ({@code voter,choice}), counted by the same {@link Tally} as live votes.
+ * and {@code ballots.csv} ({@code voter,choice}, the voter ids of the roll), counted by the same
+ * {@link Tally} as live votes, so anyone can reproduce a published result.
  */
-public final class TallyFiles {
+public final class RecountingFiles {
 
-	static final List<String> HOUSES = List.of("house_id", "kind", "area_centi", "owner_ids", "developer_held");
-	static final List<String> BALLOTS = List.of("voter", "choice");
+	public static final List<String> HOUSES = List.of("house_id", "kind", "area_centi", "owner_ids", "developer_held");
+	public static final List<String> BALLOTS = List.of("voter", "choice");
 
-	private TallyFiles() {
+	private RecountingFiles() {
 	}
 
-	public record Request(int matter, Integer seats, boolean includeParking, boolean followMajority, String served) {
+	/**
+	 * {@code households} is the compound's number of households for the seat rule of an election;
+	 * without it, the residential houses of houses.csv. {@code served} lists voter ids, comma-separated.
+	 */
+	public record Request(int matter, Integer seats, boolean includeParking, boolean followMajority, String served, Long households) {
 	}
 
 	public static Tally.Outcome recount(InputStream houses, InputStream ballots, Request request) throws IOException {
 		var matter = Matter.of(request.matter());
-		boolean election = matter == Matter.ELECT_COMMITTEE && request.seats() != null;
+		boolean election = matter.isElection() && request.seats() != null;
 		if (request.followMajority() && election) {
 			throw DomainException.invalid("followMajority", "从众规则不适用于选举");
 		}
-		var roll = Roll.freeze(readHouses(houses), request.includeParking());
+		if (request.households() != null && request.households() < 0) {
+			throw DomainException.invalid("households", "households 不能为负数");
+		}
+		var rows = readHouses(houses);
+		var roll = Roll.freeze(rows, request.includeParking());
 		var parsed = readBallots(ballots, roll, election, election ? request.seats() : 0);
 		if (election) {
-			return Tally.election(roll, parsed, request.seats());
+			long households = request.households() != null ? request.households()
+					: rows.stream().filter(h -> h.kind() == RollHouse.Kind.RESIDENTIAL).count();
+			return Tally.election(roll, parsed, request.seats(), households);
 		}
 		return Tally.motion(matter, roll, parsed, served(request, roll, parsed), request.followMajority());
 	}
 
-	static List<RollHouse> readHouses(InputStream in) throws IOException {
+	public static List<RollHouse> readHouses(InputStream in) throws IOException {
 		try {
 			var rows = Csv.read(in, HOUSES, (r, line) -> new RollHouse(r.get(0).trim(), kind(r.get(1)), areaCenti(r.get(2)),
 					owners(r.get(3)), bool(r.get(4))));
@@ -70,7 +87,7 @@ public final class TallyFiles {
 		}
 		try {
 			var rows = Csv.read(in, BALLOTS, (r, line) -> {
-				var voter = roll.voterOf(r.get(0).trim())
+				var voter = roll.voter(r.get(0).trim()).filter(Roll.Voter::canVote)
 					.orElseThrow(() -> DomainException.invalid("voter", "投票人「" + r.get(0) + "」不在表决名册中"));
 				if (!election) {
 					try {
@@ -80,21 +97,17 @@ public final class TallyFiles {
 						throw DomainException.invalid("choice", "choice 应为 AGREE/OPPOSE/ABSTAIN：「" + r.get(1) + "」");
 					}
 				}
-				var chosen = new LinkedHashSet<String>();
-				for (String c : r.get(1).isBlank() ? new String[0] : r.get(1).split("\\|")) {
-					String id = c.trim();
-					if (!roll.isOwner(id) || Roll.DEVELOPER.equals(id)) {
+				var chosen = Candidates.of(Arrays.asList(r.get(1).split("\\|")), "choice");
+				for (String id : chosen) {
+					if (!roll.isOwner(id)) {
 						throw DomainException.invalid("choice", "候选人「" + id + "」不是本小区业主");
-					}
-					if (!chosen.add(id)) {
-						throw DomainException.invalid("choice", "同一候选人「" + id + "」重复选择");
 					}
 				}
 				if (chosen.size() > seats) {
 					throw DomainException.invalid("choice", "所选候选人 " + chosen.size() + " 名，超过应选席位 " + seats);
 				}
 				return new Row(line, Ballot.forCandidates(voter.id(), List.copyOf(chosen)));
-			});
+			}, true);
 			var ballots = new LinkedHashMap<String, Ballot>();
 			var errors = new ArrayList<LineError>();
 			for (Row row : rows) {
@@ -116,10 +129,10 @@ public final class TallyFiles {
 			return result;
 		}
 		for (String id : request.served().split(",")) {
-			var voter = roll.voterOf(id.trim())
-				.orElseThrow(() -> DomainException.invalid("served", "送达的业主「" + id.trim() + "」不在表决名册中"));
+			var voter = roll.voter(id.trim()).filter(Roll.Voter::canVote)
+				.orElseThrow(() -> DomainException.invalid("served", "送达的投票人「" + id.trim() + "」不在表决名册中"));
 			if (ballots.containsKey(voter.id())) {
-				throw DomainException.invalid("served", "业主「" + id.trim() + "」已投票，不属于未表决业主");
+				throw DomainException.invalid("served", "投票人「" + id.trim() + "」已投票，不属于未表决业主");
 			}
 			result.add(voter.id());
 		}

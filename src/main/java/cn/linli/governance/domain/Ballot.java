@@ -1,4 +1,4 @@
-package cn.linli.governance;
+package cn.linli.governance.domain;
 
 import java.util.List;
 
@@ -6,7 +6,17 @@ import java.util.List;
 public record Ballot(String voterId, Choice choice, List<String> candidates) {
 
 	public enum Choice {
-		AGREE, OPPOSE, ABSTAIN
+		AGREE("同意"), OPPOSE("反对"), ABSTAIN("弃权");
+
+		private final String label;
+
+		Choice(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
 	}
 
 	public static Ballot on(String voterId, Choice choice) {

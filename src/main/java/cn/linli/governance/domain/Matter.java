@@ -1,4 +1,4 @@
-package cn.linli.governance;
+package cn.linli.governance.domain;
 
 import cn.linli.shared.domain.DomainException;
 
@@ -34,13 +34,23 @@ public enum Matter {
 		return label;
 	}
 
+	public boolean isElection() {
+		return this == ELECT_COMMITTEE;
+	}
+
 	/** Matters 6–8 need three quarters (以上, bound included); the others more than half (过半数, bound excluded). */
 	public PassRule passRule() {
 		return number >= 6 && number <= 8 ? PassRule.THREE_QUARTERS_OR_MORE : PassRule.MORE_THAN_HALF;
 	}
 
 	public enum PassRule {
-		MORE_THAN_HALF, THREE_QUARTERS_OR_MORE;
+		MORE_THAN_HALF("过半数（不含半数）"), THREE_QUARTERS_OR_MORE("四分之三以上（含四分之三）");
+
+		private final String words;
+
+		PassRule(String words) {
+			this.words = words;
+		}
 
 		/** part / whole meets the rule, in integers. */
 		public boolean met(long part, long whole) {
@@ -48,6 +58,19 @@ public enum Matter {
 				case MORE_THAN_HALF -> part * 2 > whole;
 				case THREE_QUARTERS_OR_MORE -> part * 4 >= whole * 3;
 			};
+		}
+
+		/** The least part of {@code whole} that meets the rule. */
+		public long least(long whole) {
+			return switch (this) {
+				case MORE_THAN_HALF -> whole / 2 + 1;
+				case THREE_QUARTERS_OR_MORE -> (whole * 3 + 3) / 4;
+			};
+		}
+
+		/** The rule as the notice states it. */
+		public String words() {
+			return words;
 		}
 	}
 }

@@ -1,6 +1,6 @@
-package cn.linli.governance;
+package cn.linli.governance.domain;
 
 import org.springframework.data.repository.CrudRepository;
 
-interface MotionRepository extends CrudRepository<Motion, Long> {
+public interface MotionRepository extends CrudRepository<Motion, Long> {
 }

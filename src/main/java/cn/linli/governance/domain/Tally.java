@@ -1,4 +1,4 @@
-package cn.linli.governance;
+package cn.linli.governance.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +10,12 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import cn.linli.governance.Ballot.Choice;
+import cn.linli.governance.domain.Ballot.Choice;
 import cn.linli.shared.domain.DomainException;
 
 /**
  * The count of one decision, in integers (1/100 m² and heads). Quorum: participants hold ≥ 2/3 of
- * the area and are ≥ 2/3 of the heads. Pass: the matter's rule on both the participating area and
+ * the area and are ≥ 2/3 of the heads, and are at least one voter — an empty roll decides nothing. Pass: the matter's rule on both the participating area and
  * the participating heads. An abstention or a blank ballot is participation. Elections: a
  * candidate needs more than half of the participating area and heads; the qualified are ranked by
  * heads, then area.
@@ -25,8 +25,24 @@ public final class Tally {
 	private Tally() {
 	}
 
+	/** DOMAIN.md §2: a committee has 5–11 members, an odd number; 3 are allowed for a compound of at most 100 households. */
+	public static boolean seatsAllowed(int seats, long households) {
+		return seats % 2 == 1 && (seats >= 5 && seats <= 11 || seats == 3 && households <= 100);
+	}
+
 	public enum Result {
-		PASSED, FAILED, NO_QUORUM, ELECTED, PARTIAL, RUNOFF_REQUIRED
+		PASSED("通过"), FAILED("未通过"), NO_QUORUM("参与表决的专有面积或人数不足三分之二，未形成决定"), ELECTED("选举产生"),
+		PARTIAL("当选人数不足应选席位"), RUNOFF_REQUIRED("末位得票相同，需另行选举");
+
+		private final String label;
+
+		Result(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,7 +67,7 @@ public final class Tally {
 	}
 
 	static boolean quorum(long partArea, long partHead, Roll roll) {
-		return partArea * 3 >= roll.totalArea() * 2 && partHead * 3 >= roll.totalHead() * 2;
+		return Thresholds.quorumMet(partArea, partHead, roll.totalArea(), roll.totalHead());
 	}
 
 	/** A motion (any matter but an election). {@code ballots} are keyed by voter id, one each. */
@@ -70,7 +86,7 @@ public final class Tally {
 		long[] area = new long[3];
 		long[] head = new long[3];
 		for (Ballot b : ballots) {
-			var voter = roll.voterOf(b.voterId()).orElseThrow();
+			var voter = roll.voter(b.voterId()).orElseThrow();
 			area[b.choice().ordinal()] += voter.areaCenti();
 			head[b.choice().ordinal()]++;
 		}
@@ -101,7 +117,7 @@ public final class Tally {
 		long[] area = new long[3];
 		for (Ballot b : ballots.values()) {
 			head[b.choice().ordinal()]++;
-			area[b.choice().ordinal()] += roll.voterOf(b.voterId()).orElseThrow().areaCenti();
+			area[b.choice().ordinal()] += roll.voter(b.voterId()).orElseThrow().areaCenti();
 		}
 		Choice majority = null;
 		for (Choice c : Choice.values()) {
@@ -116,15 +132,18 @@ public final class Tally {
 		long extraArea = 0;
 		long extraHead = 0;
 		for (String voterId : servedNonVoters) {
-			extraArea += roll.voterOf(voterId).orElseThrow().areaCenti();
+			extraArea += roll.voter(voterId).orElseThrow().areaCenti();
 			extraHead++;
 		}
 		return countMotion(matter, roll, ballots.values(), tie || ballots.isEmpty() ? 0 : extraArea,
 				tie || ballots.isEmpty() ? 0 : extraHead, tie || ballots.isEmpty() ? null : winner);
 	}
 
-	/** Committee election (matter 3) for {@code seats} seats. */
-	public static Outcome election(Roll roll, Map<String, Ballot> ballots, int seats) {
+	/**
+	 * Committee election (matter 3) for {@code seats} seats. {@code households} is the compound's
+	 * number of households, which decides whether a three-member committee is allowed (≤ 100).
+	 */
+	public static Outcome election(Roll roll, Map<String, Ballot> ballots, int seats, long households) {
 		if (seats < 1) {
 			throw DomainException.invalid("seats", "选举须给出应选席位数 seats");
 		}
@@ -133,7 +152,7 @@ public final class Tally {
 		var candArea = new LinkedHashMap<String, Long>();
 		var candHead = new HashMap<String, Long>();
 		for (Ballot b : ballots.values()) {
-			long a = roll.voterOf(b.voterId()).orElseThrow().areaCenti();
+			long a = roll.voter(b.voterId()).orElseThrow().areaCenti();
 			partArea += a;
 			for (String candidate : b.candidates()) {
 				candArea.merge(candidate, a, Long::sum);
@@ -141,15 +160,15 @@ public final class Tally {
 			}
 		}
 		var warnings = new ArrayList<String>();
-		boolean small = roll.totalHead() <= 100;
-		if (seats % 2 == 0 || seats > 11 || (seats < 5 && !(small && seats == 3))) {
-			warnings.add("应选席位数宜为5–11人的单数（100户以下可为3人），当前为 " + seats);
+		if (!seatsAllowed(seats, households)) {
+			warnings.add("应选席位数宜为5–11人的单数（100户以下可为3人），本小区 " + households + " 户，当前为 " + seats + " 人");
 		}
 		var candidates = new ArrayList<CandidateCount>();
 		final long pa = partArea;
 		candArea.forEach((id, a) -> {
 			long h = candHead.get(id);
-			candidates.add(new CandidateCount(id, a, h, a * 2 > pa && h * 2 > partHead));
+			var half = Matter.PassRule.MORE_THAN_HALF;
+			candidates.add(new CandidateCount(id, a, h, half.met(a, pa) && half.met(h, partHead)));
 		});
 		candidates.sort(Comparator.comparingLong(CandidateCount::head).reversed()
 			.thenComparing(Comparator.comparingLong(CandidateCount::area).reversed()).thenComparing(CandidateCount::ownerId));
