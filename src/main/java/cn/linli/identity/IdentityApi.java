@@ -25,6 +25,25 @@ public class IdentityApi {
 				+ ValidBindings.CONDITION).param("u", userId).query(Long.class).list());
 	}
 
+	/**
+	 * Enabled resident accounts that speak for any of these owners (a valid owner binding), for
+	 * telling a roll's owners about a vote; an array parameter, as a large roll has tens of thousands.
+	 */
+	public List<Long> usersOfOwners(Collection<Long> ownerIds) {
+		if (ownerIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select distinct rb.user_id from resident_binding rb join app_user u on u.id = rb.user_id"
+				+ " where rb.owner_id = any(:o) and rb.relation = 'OWNER' and u.enabled and " + ValidBindings.CONDITION + " order by rb.user_id")
+			.param("o", ownerIds.toArray(Long[]::new)).query(Long.class).list();
+	}
+
+	/** Enabled accounts of a compound's owners' committee. */
+	public List<Long> usersOfCommittee(long compoundId) {
+		return jdbc.sql("select id from app_user where compound_id = :c and enabled and role = 'COMMITTEE' order by id").param("c", compoundId)
+			.query(Long.class).list();
+	}
+
 	/** Enabled users bound to a region role exactly at this region (e.g. the street office of a street code). */
 	public List<Long> usersAtRegion(String regionCode) {
 		return jdbc.sql("select id from app_user where region_code = :r and enabled and role in ('CITY', 'DISTRICT', 'STREET', 'COMMUNITY')")

@@ -1,11 +1,13 @@
 package cn.linli.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,10 +20,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
+import cn.linli.MutableClock;
 import cn.linli.TestApi;
 import cn.linli.identity.UserAdministration;
 
-/** One effective ballot per voter across channels; paper and proxy ballots carry their scans. */
+/** One effective ballot per voter across online and paper, the latest superseding the earlier; paper and proxy ballots carry their scans. */
 @LinliTest
 class PaperBallotTests {
 
@@ -39,6 +42,9 @@ class PaperBallotTests {
 	@Autowired
 	UserAdministration users;
 
+	@Autowired
+	MutableClock clock;
+
 	String token(String username) throws Exception {
 		return TestApi.token(mvc, json, username);
 	}
@@ -53,11 +59,25 @@ class PaperBallotTests {
 		return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
 	}
 
+	long effective(long motion) {
+		return jdbc.sql("select count(*) from ballot where motion_id = ? and effective").param(motion).query(Long.class).single();
+	}
+
+	List<String> channels(long motion, String voter) {
+		return jdbc.sql("select channel || ':' || choice || ':' || effective from ballot where motion_id = ? and voter_id = ? order by id")
+			.param(motion).param(voter).query(String.class).list();
+	}
+
+	List<String> inbox(String username) {
+		return jdbc.sql("select m.title || '｜' || m.body from inbox_message m join app_user u on u.id = m.user_id where u.username = ? order by m.id")
+			.param(username).query(String.class).list();
+	}
+
 	@Test
-	void paperAndOnlineBallotsExcludeEachOther() throws Exception {
+	void theLatestBallotCountsWhateverItsChannelAndTheOwnerHearsOfPaperOnes() throws Exception {
 		long compound = jdbc.sql("select compound_id from app_user where username = 'committee'").query(Long.class).single();
 		String committee = token("committee");
-		var now = Instant.now();
+		var now = clock.instant();
 		var draft = mvc.perform(post("/api/v1/compounds/" + compound + "/motions").header("Authorization", "Bearer " + committee)
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"matter":5,"title":"使用维修资金更换电梯","body":"3号楼电梯更换","opensAt":"%s","closesAt":"%s"}"""
@@ -82,18 +102,32 @@ class PaperBallotTests {
 			.param(online).query(String.class).single();
 		String paperOwner = Residents.soleOwner(jdbc, compound, 40);
 
-		var entered = paper(committee, motion, paperOwner, "AGREE", PNG, false, null);
-		assertThat(entered.getStatus()).as(entered.getContentAsString()).isEqualTo(200);
-		assertThat(paper(committee, motion, paperOwner, "OPPOSE", PNG, false, null).getStatus()).as("paper twice").isEqualTo(409);
+		// a second paper sheet for the same voter supersedes the first; both are kept
+		assertThat(paper(committee, motion, paperOwner, "AGREE", PNG, false, null).getStatus()).isEqualTo(200);
+		assertThat(paper(committee, motion, paperOwner, "OPPOSE", PNG, false, null).getStatus()).as("paper twice").isEqualTo(200);
+		assertThat(channels(motion, paperOwner)).containsExactly("PAPER:AGREE:false", "PAPER:OPPOSE:true");
 
+		// online, then paper: the paper ballot supersedes the online one, and the owner is told in the inbox
 		var voted = mvc.perform(post("/api/v1/motions/" + motion + "/ballots").header("Authorization", "Bearer " + token(online))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"choice\":\"OPPOSE\"}")).andReturn().getResponse();
 		assertThat(voted.getStatus()).isEqualTo(200);
-		assertThat(paper(committee, motion, onlineOwner, "AGREE", PNG, false, null).getStatus()).as("paper after online").isEqualTo(409);
+		var superseding = paper(committee, motion, onlineOwner, "AGREE", PNG, false, null);
+		assertThat(superseding.getStatus()).as(superseding.getContentAsString()).isEqualTo(200);
+		assertThat(json.readTree(superseding.getContentAsString()).get("replacedChannel").asString()).isEqualTo("ONLINE");
+		assertThat(channels(motion, onlineOwner)).containsExactly("ONLINE:OPPOSE:false", "PAPER:AGREE:true");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox(online)).filteredOn(m -> m.contains("纸质表决票"))
+			.singleElement().asString().contains("使用维修资金更换电梯", "替代了您此前的在线投票"));
+
+		// and online again after paper: the owner's own latest word counts
+		mvc.perform(post("/api/v1/motions/" + motion + "/ballots").header("Authorization", "Bearer " + token(online))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"choice\":\"ABSTAIN\"}")).andReturn().getResponse();
+		assertThat(channels(motion, onlineOwner)).containsExactly("ONLINE:OPPOSE:false", "PAPER:AGREE:false", "ONLINE:ABSTAIN:true");
 
 		// proxies need the authorisation; uploads are checked by their bytes and their size
 		String third = Residents.soleOwner(jdbc, compound, 41);
-		assertThat(paper(committee, motion, third, "AGREE", PNG, true, null).getStatus()).isEqualTo(400);
+		var noAuthorisation = paper(committee, motion, third, "AGREE", PNG, true, null);
+		assertThat(noAuthorisation.getStatus()).isEqualTo(400);
+		assertThat(json.readTree(noAuthorisation.getContentAsString()).get("errors").get(0).get("field").asString()).isEqualTo("authorisation");
 		var fake = paper(committee, motion, third, "AGREE", "not an image".getBytes(), false, null);
 		assertThat(fake.getStatus()).isEqualTo(400);
 		assertThat(fake.getContentAsString()).contains("文件类型不支持");
@@ -107,6 +141,11 @@ class PaperBallotTests {
 
 		// only the committee (or a convening community) enters paper ballots
 		assertThat(paper(token(online), motion, third, "AGREE", PNG, false, null).getStatus()).isEqualTo(403);
-		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ? and effective").param(motion).query(Long.class).single()).isEqualTo(3);
+		assertThat(effective(motion)).isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from ballot where motion_id = ?").param(motion).query(Long.class).single()).as("every ballot kept")
+			.isEqualTo(6);
+		var chain = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/motions/" + motion + "/chain")
+			.header("Authorization", "Bearer " + committee)).andReturn().getResponse().getContentAsString();
+		assertThat(json.readTree(chain).get("intact").asBoolean()).isTrue();
 	}
 }

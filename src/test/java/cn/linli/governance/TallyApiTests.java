@@ -55,7 +55,7 @@ class TallyApiTests {
 
 	@Test
 	void anElectionAnswersElectedAndAlternates() throws Exception {
-		String ballots = "voter,choice\nA,A|B|D\nC,A|B|F\nD,A|D|F\nDEVELOPER,B|D|F\nF,A|B|D\nG,B|D|F\nH,A|D|F\nJ,\n";
+		String ballots = "voter,choice\nA,A|B|D\nB+C,A|B|F\nD,A|D|F\nDEVELOPER,B|D|F\nF,A|B|D\nG,B|D|F\nH,A|D|F\nJ,\n";
 		var response = mvc.perform(multipart("/api/v1/governance/tally").file(file("houses", TallyTests.HOUSES))
 			.file(file("ballots", ballots)).param("matter", "3").param("seats", "3").header("Authorization", "Bearer " + token()))
 			.andReturn().getResponse();

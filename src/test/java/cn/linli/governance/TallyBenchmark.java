@@ -1,5 +1,11 @@
 package cn.linli.governance;
 
+import cn.linli.governance.counting.RecountingFiles;
+import cn.linli.governance.domain.Ballot;
+import cn.linli.governance.domain.Matter;
+import cn.linli.governance.domain.Roll;
+import cn.linli.governance.domain.Tally;
+
 /** Part of {@code mvn -Pbench -DskipTests package} (see {@code cn.linli.bench.Benchmarks}). */
 public final class TallyBenchmark {
 
@@ -19,7 +25,7 @@ public final class TallyBenchmark {
 			houses.append("h").append(i).append(i % 50 == 0 ? ",PARKING," : ",RESIDENTIAL,").append(5_000 + random.nextInt(15_000))
 				.append(',').append(ownerIds).append(',').append(developer).append('\n');
 		}
-		var roll = Roll.freeze(TallyFiles.readHouses(
+		var roll = Roll.freeze(RecountingFiles.readHouses(
 				new java.io.ByteArrayInputStream(houses.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))), false);
 		var ballots = new StringBuilder("voter,choice\n");
 		var inMemory = new java.util.LinkedHashMap<String, Ballot>();
@@ -34,13 +40,13 @@ public final class TallyBenchmark {
 		}
 		byte[] housesCsv = houses.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		byte[] ballotsCsv = ballots.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		var request = new TallyFiles.Request(4, null, false, false, null);
+		var request = new RecountingFiles.Request(4, null, false, false, null, null);
 		var fromFiles = new java.util.ArrayList<Long>();
 		var fromMemory = new java.util.ArrayList<Long>();
 		Tally.Outcome outcome = null;
 		for (int run = 0; run < 30; run++) {
 			long t0 = System.nanoTime();
-			outcome = TallyFiles.recount(new java.io.ByteArrayInputStream(housesCsv),
+			outcome = RecountingFiles.recount(new java.io.ByteArrayInputStream(housesCsv),
 					new java.io.ByteArrayInputStream(ballotsCsv), request);
 			long t1 = System.nanoTime();
 			Tally.motion(Matter.HIRE_COMPANY, roll, inMemory, java.util.Set.of(), false);

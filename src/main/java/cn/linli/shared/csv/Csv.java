@@ -41,6 +41,11 @@ public final class Csv {
 	 * with its line number. Throws {@link CsvImportRejected} when any row (or the header) was bad.
 	 */
 	public static <T> List<T> read(InputStream in, List<String> header, RowReader<T> row) throws IOException {
+		return read(in, header, row, false);
+	}
+
+	/** As {@link #read(InputStream, List, RowReader)}; with {@code emptyAllowed} a file of only its header is no error (a vote nobody voted in). */
+	public static <T> List<T> read(InputStream in, List<String> header, RowReader<T> row, boolean emptyAllowed) throws IOException {
 		var errors = new ArrayList<LineError>();
 		var result = new ArrayList<T>();
 		var buffered = new BufferedInputStream(in);
@@ -78,7 +83,7 @@ public final class Csv {
 		catch (java.io.UncheckedIOException e) {
 			errors.add(new LineError(0, "无法读取 CSV：" + e.getMessage()));
 		}
-		if (result.isEmpty() && errors.isEmpty()) {
+		if (result.isEmpty() && errors.isEmpty() && !emptyAllowed) {
 			errors.add(new LineError(2, "文件没有数据行"));
 		}
 		if (!errors.isEmpty()) {

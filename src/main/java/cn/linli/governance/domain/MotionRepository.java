@@ -1,0 +1,6 @@
+package cn.linli.governance.domain;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface MotionRepository extends CrudRepository<Motion, Long> {
+}
