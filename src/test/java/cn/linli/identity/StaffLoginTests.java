@@ -83,7 +83,7 @@ class StaffLoginTests {
 
 		// the staff list says who has a login
 		var list = mvc.perform(get("/staff").with(user("company"))).andReturn().getResponse().getContentAsString();
-		assertThat(list).contains("<a href=\"/staff/" + member + "/login\">denglu.ceshi</a>");
+		assertThat(list).contains("登录：<a href=\"/staff/" + member + "/login\">denglu.ceshi</a>");
 	}
 
 	@Test

@@ -141,9 +141,11 @@ class UserAdminPages {
 				() -> flash.addFlashAttribute("temporaryPassword", passwords.reset(CurrentActor.get(), id, version)));
 	}
 
-	static String confirm(Model model, String title, String question, String consequence, String action, int version, String button,
+	/** One confirm step for every action that is hard to undo: what, what follows, confirm or cancel. */
+	static String confirm(Model model, String heading, String question, String consequence, String action, int version, String button,
 			String cancel) {
-		model.addAttribute("title", title);
+		// not "title": the layout's fragment parameter of that name would shadow it
+		model.addAttribute("heading", heading);
 		model.addAttribute("question", question);
 		model.addAttribute("consequence", consequence);
 		model.addAttribute("action", action);
