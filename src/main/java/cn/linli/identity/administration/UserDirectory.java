@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -158,14 +160,18 @@ public class UserDirectory {
 		var companyNames = registry.companyNames(companyIds);
 		var staffNames = registry.staffNames(staffIds);
 		var compoundNames = registry.compoundNames(compoundIds);
+		var regionNames = new HashMap<String, String>();
+		rows.stream().map(Row::regionCode).filter(Objects::nonNull).distinct()
+			.forEach(code -> regionNames.put(code, regions.find(code).map(Region::name).orElse("区划")));
 		return rows.stream().map(r -> new UserView(r.id(), r.username(), r.displayName(), r.role(),
-				scopeLabel(r, companyNames, staffNames, compoundNames), r.enabled(), r.locked(), r.mustChange(), r.hasPassword(),
-				r.changedAt(), r.createdAt(), r.version())).toList();
+				scopeLabel(r, regionNames, companyNames, staffNames, compoundNames), r.enabled(), r.locked(), r.mustChange(),
+				r.hasPassword(), r.changedAt(), r.createdAt(), r.version())).toList();
 	}
 
-	private String scopeLabel(Row r, Map<Long, String> companyNames, Map<Long, String> staffNames, Map<Long, String> compoundNames) {
+	private static String scopeLabel(Row r, Map<String, String> regionNames, Map<Long, String> companyNames, Map<Long, String> staffNames,
+			Map<Long, String> compoundNames) {
 		if (r.regionCode() != null) {
-			return regions.find(r.regionCode()).map(Region::name).orElse("区划") + " " + r.regionCode();
+			return regionNames.get(r.regionCode()) + " " + r.regionCode();
 		}
 		if (r.staffId() != null) {
 			return "从业人员 " + staffNames.getOrDefault(r.staffId(), "#" + r.staffId());
