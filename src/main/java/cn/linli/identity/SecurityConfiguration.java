@@ -83,13 +83,15 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http, ActorResolver resolver) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/manifest.webmanifest",
-						"/sw.js", "/offline.html", "/app/signup/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
+						"/sw.js", "/offline.html", "/app/signup/**", "/app/privacy", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
 						"/favicon.ico", "/public/**")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).failureHandler(new LoginFailureHandler()))
-			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// residents (/app/**) sign in by phone: a logout or an expired session leads them back there, not to the staff login
+			.exceptionHandling(e -> e.authenticationEntryPoint(new cn.linli.identity.web.SignInEntryPoint()))
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(new cn.linli.identity.web.SignOutHandler()))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

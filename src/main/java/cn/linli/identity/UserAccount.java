@@ -9,9 +9,12 @@ import org.springframework.data.relational.core.mapping.Table;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Role;
 
-/** A login: a role bound to exactly the scope that role needs (also checked by the database). */
+/**
+ * A login: a role bound to exactly the scope that role needs (also checked by the database).
+ * Internal to the identity module; public only because its sub-packages change it.
+ */
 @Table("app_user")
-class UserAccount {
+public class UserAccount {
 
 	static final int MAX_FAILED_LOGINS = 5;
 	static final java.time.Duration LOCK = java.time.Duration.ofMinutes(15);
@@ -32,11 +35,17 @@ class UserAccount {
 	Instant lockedUntil;
 	@Version
 	Integer version;
+	boolean mustChangePassword;
+	Instant passwordChangedAt;
+	Instant createdAt;
 
-	static UserAccount create(NewUser u, String passwordHash) {
+	/** A user with a password; a temporary one (set by someone else) must be replaced at the next login. */
+	static UserAccount create(NewUser u, String passwordHash, boolean temporary, Instant at) {
 		var a = new UserAccount();
 		a.username = u.username();
 		a.passwordHash = passwordHash;
+		a.mustChangePassword = temporary;
+		a.passwordChangedAt = at;
 		a.displayName = u.displayName();
 		a.role = u.role();
 		a.regionCode = u.regionCode();
@@ -44,16 +53,24 @@ class UserAccount {
 		a.staffId = u.staffId();
 		a.compoundId = u.compoundId();
 		a.phone = u.phone();
+		a.createdAt = at;
 		return a;
 	}
 
-	static UserAccount resident(String phone, String username) {
+	public static UserAccount resident(String phone, String username, Instant at) {
 		var a = new UserAccount();
 		a.username = username;
 		a.displayName = "业主" + phone.substring(7);
 		a.role = Role.RESIDENT;
 		a.phone = phone;
+		a.createdAt = at;
 		return a;
+	}
+
+	/** The login a company gives one of its staff members, with a temporary password. */
+	public static UserAccount staffLogin(String username, String displayName, long companyId, long staffId, String temporaryHash,
+			Instant at) {
+		return create(new NewUser(username, displayName, Role.STAFF, null, companyId, staffId, null, null), temporaryHash, true, at);
 	}
 
 	boolean lockedAt(Instant now) {
@@ -73,10 +90,69 @@ class UserAccount {
 		lockedUntil = null;
 	}
 
-	void setEnabled(boolean enabled, Integer expectedVersion) {
+	public void setEnabled(boolean enabled, Integer expectedVersion) {
+		requireVersion(expectedVersion);
+		this.enabled = enabled;
+	}
+
+	/** The user chose a new password: it is its own now. */
+	public void changePassword(String newHash, Instant at) {
+		passwordHash = newHash;
+		mustChangePassword = false;
+		passwordChangedAt = at;
+	}
+
+	/**
+	 * Someone else set a temporary password (an operator's reset, a company restoring a login):
+	 * the user must replace it, and a lock left by someone guessing the old one no longer applies.
+	 */
+	public void resetPassword(String temporaryHash, Instant at, Integer expectedVersion) {
+		requireVersion(expectedVersion);
+		passwordHash = temporaryHash;
+		mustChangePassword = true;
+		passwordChangedAt = at;
+		loginSucceeded();
+	}
+
+	private void requireVersion(Integer expectedVersion) {
 		if (expectedVersion != null && !expectedVersion.equals(version)) {
 			throw DomainException.staleVersion();
 		}
-		this.enabled = enabled;
+	}
+
+	public Long id() {
+		return id;
+	}
+
+	public String username() {
+		return username;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	public Long staffId() {
+		return staffId;
+	}
+
+	public boolean enabled() {
+		return enabled;
+	}
+
+	public Integer version() {
+		return version;
+	}
+
+	public String passwordHash() {
+		return passwordHash;
+	}
+
+	public boolean mustChangePassword() {
+		return mustChangePassword;
 	}
 }

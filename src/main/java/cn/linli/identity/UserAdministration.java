@@ -1,6 +1,6 @@
 package cn.linli.identity;
 
-import java.util.List;
+import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,14 +8,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.linli.identity.domain.TemporaryPassword;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.RegistryApi;
 import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.domain.FieldErrors;
+import cn.linli.shared.domain.PhoneNumber;
 import cn.linli.shared.security.Role;
-import cn.linli.shared.web.PageRequest;
-import cn.linli.shared.web.PageResponse;
 
-/** The platform operator creates users and binds each to its role's scope. */
+/**
+ * Creating users, each bound to its role's scope: the operator's form (a temporary password the
+ * user replaces at the first login), the demo data and tests (a given password), and residents
+ * registered on their behalf.
+ */
 @Service
 @Transactional
 public class UserAdministration {
@@ -26,44 +31,52 @@ public class UserAdministration {
 	private final RegistryApi registry;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	UserAdministration(UserRepository users, PasswordEncoder encoder, RegionApi regions, RegistryApi registry,
-			JdbcClient jdbc, ApplicationEventPublisher events) {
+	UserAdministration(UserRepository users, PasswordEncoder encoder, RegionApi regions, RegistryApi registry, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.encoder = encoder;
 		this.regions = regions;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clock = clock;
 	}
 
-	public record UserView(long id, String username, String displayName, Role role, String scope, boolean enabled,
-			boolean locked, int version) {
-		public String roleLabel() {
-			return role.label();
-		}
+	/** The operator's form as typed: ids are what the pickers submitted. */
+	public record UserForm(String username, String displayName, String role, String regionCode, String companyId, String staffId,
+			String compoundId, String phone) {
 	}
 
+	/** A created user and the temporary password to tell it, once. */
+	public record Created(long id, String username, String temporaryPassword) {
+	}
+
+	/** Creates a user from the operator's form, refusing it with every field error at once. */
+	public Created create(UserForm form) {
+		var errors = new FieldErrors();
+		Role role = roleOf(form.role());
+		Long companyId = id(form.companyId(), "companyId", "请从列表中选择企业", errors);
+		Long staffId = id(form.staffId(), "staffId", "请从列表中选择从业人员", errors);
+		Long compoundId = id(form.compoundId(), "compoundId", "请从列表中选择小区", errors);
+		NewUser user = errors.collect(() -> new NewUser(form.username(), form.displayName(), role, form.regionCode(), companyId,
+				staffId, compoundId, form.phone()));
+		checkReferences(errors, form.username(), role, form.regionCode(), companyId, staffId, compoundId);
+		errors.throwIfAny();
+		String temporary = TemporaryPassword.generate();
+		var saved = users.save(UserAccount.create(user, encoder.encode(temporary), true, clock.instant()));
+		events.publishEvent(IdentityChanged.of("user", "created", saved.id, saved.username + " " + saved.role));
+		return new Created(saved.id, saved.username, temporary);
+	}
+
+	/** Creates a user with a password of the caller's choosing: the demo data and tests, not people. */
 	public long create(NewUser user, String password) {
-		if (password == null || password.length() < 8 || password.length() > 128) {
-			throw DomainException.invalid("password", "密码至少8位");
-		}
-		if (user.regionCode() != null && regions.find(user.regionCode()).isEmpty()) {
-			throw DomainException.invalid("regionCode", "区划代码 " + user.regionCode() + " 不存在");
-		}
-		if (user.companyId() != null && !registry.companyExists(user.companyId())) {
-			throw DomainException.invalid("companyId", "企业不存在");
-		}
-		if (user.staffId() != null && !registry.staffExists(user.staffId())) {
-			throw DomainException.invalid("staffId", "从业人员不存在");
-		}
-		if (user.compoundId() != null && !registry.compoundExists(user.compoundId())) {
-			throw DomainException.invalid("compoundId", "小区不存在");
-		}
-		if (users.findByUsername(user.username()).isPresent()) {
-			throw DomainException.conflict("username-taken", "用户名已存在");
-		}
-		var saved = users.save(UserAccount.create(user, encoder.encode(password)));
+		var errors = new FieldErrors();
+		errors.check(password == null || password.length() < 8 || password.length() > 128, "password", "密码至少8位");
+		checkReferences(errors, user.username(), user.role(), user.regionCode(), user.companyId(), user.staffId(), user.compoundId());
+		errors.throwIfAny();
+		var saved = users.save(UserAccount.create(user, encoder.encode(password), false, clock.instant()));
 		events.publishEvent(IdentityChanged.of("user", "created", saved.id, saved.username + " " + saved.role));
 		return saved.id;
 	}
@@ -73,60 +86,81 @@ public class UserAdministration {
 	 * house they are registered for.
 	 */
 	public long createBoundResident(String username, String phone, String displayName, String password, long houseId, long ownerId) {
-		var number = cn.linli.shared.domain.PhoneNumber.of(phone);
+		var number = PhoneNumber.of(phone);
 		if (!registry.isOwnerOf(ownerId, houseId)) {
 			throw DomainException.invalid("ownerId", "该业主未登记为此房屋的业主");
 		}
 		NewUser.requireValidUsername(username);
-		var account = UserAccount.resident(number.value(), username);
+		var now = clock.instant();
+		var account = UserAccount.resident(number.value(), username, now);
 		account.displayName = displayName;
 		account.passwordHash = password == null ? null : encoder.encode(password);
+		account.passwordChangedAt = password == null ? null : now;
 		var saved = users.save(account);
-		jdbc.sql("insert into resident_binding (user_id, house_id, relation, owner_id) values (:u, :h, 'OWNER', :o)")
-			.param("u", saved.id).param("h", houseId).param("o", ownerId).update();
+		jdbc.sql("insert into resident_binding (user_id, house_id, relation, owner_id, created_at) values (:u, :h, 'OWNER', :o, :now)")
+			.param("u", saved.id).param("h", houseId).param("o", ownerId).param("now", java.sql.Timestamp.from(now)).update();
 		events.publishEvent(IdentityChanged.of("user", "resident-registered", saved.id, "house " + houseId));
 		return saved.id;
 	}
 
-	public void setEnabled(long id, boolean enabled, Integer version) {
-		var user = users.findById(id).orElseThrow(() -> DomainException.notFound("用户"));
-		user.setEnabled(enabled, version);
-		users.save(user);
-		events.publishEvent(IdentityChanged.of("user", enabled ? "enabled" : "disabled", id, user.username));
+	/** What only the database knows: the region, company, staff record or compound exists, the username is free. */
+	private void checkReferences(FieldErrors errors, String username, Role role, String regionCode, Long companyId, Long staffId,
+			Long compoundId) {
+		if (NewUser.usernameProblem(username).isEmpty() && users.findByUsername(username).isPresent()) {
+			errors.add("username", "用户名已存在");
+		}
+		if (role == null) {
+			return;
+		}
+		switch (role.scopeKind()) {
+			case REGION -> {
+				String code = regionCode == null ? "" : regionCode.trim();
+				if (code.matches("\\d{" + role.regionCodeLength() + "}") && regions.find(code).isEmpty()) {
+					errors.add("regionCode", "区划代码 " + code + " 不存在");
+				}
+			}
+			case COMPANY -> errors.check(companyId != null && !registry.companyExists(companyId), "companyId", "所选企业不存在");
+			case STAFF -> {
+				if (staffId != null && !registry.staffExists(staffId)) {
+					errors.add("staffId", "所选从业人员不存在");
+				}
+				else if (staffId != null && hasWorkingLogin(staffId)) {
+					errors.add("staffId", "该从业人员已有登录账号");
+				}
+			}
+			case COMPOUND -> errors.check(compoundId != null && !registry.compoundExists(compoundId), "compoundId", "所选小区不存在");
+			default -> {
+			}
+		}
 	}
 
-	@Transactional(readOnly = true)
-	public PageResponse<UserView> list(String q, PageRequest page) {
-		String where = q == null || q.isBlank() ? "" : " where username like :q or display_name like :q";
-		var count = jdbc.sql("select count(*) from app_user" + where);
-		var rows = jdbc.sql("select * from app_user" + where + " order by id limit :size offset :offset");
-		if (!where.isEmpty()) {
-			count = count.param("q", "%" + q.trim() + "%");
-			rows = rows.param("q", "%" + q.trim() + "%");
-		}
-		long total = count.query(Long.class).single();
-		List<UserView> content = rows.param("size", page.size()).param("offset", page.offset())
-			.query((rs, n) -> new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-					Role.valueOf(rs.getString("role")), scopeLabel(rs), rs.getBoolean("enabled"),
-					rs.getTimestamp("locked_until") != null && rs.getTimestamp("locked_until").toInstant().isAfter(java.time.Instant.now()),
-					rs.getInt("version")))
-			.list();
-		return new PageResponse<>(content, page.page(), page.size(), total);
+	private boolean hasWorkingLogin(long staffId) {
+		return users.findFirstByStaffIdOrderByEnabledDescIdDesc(staffId).filter(UserAccount::enabled).isPresent();
 	}
 
-	private static String scopeLabel(java.sql.ResultSet rs) throws java.sql.SQLException {
-		if (rs.getString("region_code") != null) {
-			return "区划 " + rs.getString("region_code");
+	/** An unknown role is no choice: {@link NewUser} then asks for one. */
+	private static Role roleOf(String role) {
+		if (role == null) {
+			return null;
 		}
-		if (rs.getObject("staff_id") != null) {
-			return "从业人员 #" + rs.getLong("staff_id");
+		try {
+			return Role.valueOf(role.trim());
 		}
-		if (rs.getObject("company_id") != null) {
-			return "企业 #" + rs.getLong("company_id");
+		catch (IllegalArgumentException e) {
+			return null;
 		}
-		if (rs.getObject("compound_id") != null) {
-			return "小区 #" + rs.getLong("compound_id");
+	}
+
+	private static Long id(String value, String field, String message, FieldErrors errors) {
+		if (value == null || value.isBlank()) {
+			return null;
 		}
-		return rs.getString("role").equals("RESIDENT") ? "本人房屋" : "平台";
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException e) {
+			errors.add(field, message);
+			return null;
+		}
 	}
 }

@@ -4,11 +4,12 @@ package cn.linli.identity;
  * A binding counts only while it is still true: an owner's while the registry still lists that
  * owner for the house; a tenant's while the owner who invited them still holds such a binding.
  * Selling a house or removing an owner therefore ends the access at once, without a clean-up job.
+ * Public only because the module's sub-packages build their queries on it.
  */
-final class ValidBindings {
+public final class ValidBindings {
 
 	/** SQL condition on {@code rb} (a resident_binding row). */
-	static final String CONDITION = """
+	public static final String CONDITION = """
 			((rb.relation = 'OWNER' and exists (select 1 from house_owner ho where ho.house_id = rb.house_id and ho.owner_id = rb.owner_id))
 			 or (rb.relation = 'TENANT' and exists (select 1 from resident_binding ob
 			      join house_owner oho on oho.house_id = ob.house_id and oho.owner_id = ob.owner_id

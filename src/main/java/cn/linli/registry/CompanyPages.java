@@ -19,11 +19,13 @@ class CompanyPages {
 	private final CompanyRegistry companies;
 	private final ContractRegistry contracts;
 	private final StaffRegistry staff;
+	private final StaffLogins logins;
 
-	CompanyPages(CompanyRegistry companies, ContractRegistry contracts, StaffRegistry staff) {
+	CompanyPages(CompanyRegistry companies, ContractRegistry contracts, StaffRegistry staff, StaffLogins logins) {
 		this.companies = companies;
 		this.contracts = contracts;
 		this.staff = staff;
+		this.logins = logins;
 	}
 
 	@GetMapping("/companies")
@@ -93,10 +95,13 @@ class CompanyPages {
 	String staff(@RequestParam(required = false) Boolean grid, @RequestParam(defaultValue = "0") int page, Model model) {
 		var scope = CurrentActor.scope();
 		model.addAttribute("grid", grid);
-		model.addAttribute("result", staff.search(scope, null, grid, new PageRequest(Math.max(0, page), 50)));
+		var result = staff.search(scope, null, grid, new PageRequest(Math.max(0, page), 50));
+		model.addAttribute("result", result);
 		if (scope.companyId() != null && CurrentActor.get().role() == cn.linli.shared.security.Role.COMPANY_ADMIN) {
 			model.addAttribute("servedCompounds", contracts.list(scope, null, scope.companyId()).stream()
 				.filter(ContractView::inForce).toList());
+			// the company gives its staff their logins: the list says who has one
+			model.addAttribute("logins", logins.loginsOf(result.content().stream().map(StaffView::id).toList()));
 		}
 		return "registry/staff";
 	}

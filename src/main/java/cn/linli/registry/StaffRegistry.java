@@ -80,6 +80,29 @@ public class StaffRegistry {
 			.optional().orElseThrow(() -> DomainException.notFound("从业人员"));
 	}
 
+	/** A staff member its company's admin manages (its login, its record): another company's is not found, a region's refused. */
+	@Transactional(readOnly = true)
+	public StaffView getManaged(Scope scope, long id) {
+		var member = get(scope, id);
+		RegistryPermissions.requireStaffManager(scope, member.companyId());
+		return member;
+	}
+
+	/**
+	 * Staff by name, to pick one when binding a login to it: the platform operator binds logins
+	 * without reading staff records otherwise, so it gets any company's staff (name and company
+	 * only, as the picker shows them); everyone else what its scope holds.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffView> choices(Scope scope, String text, int limit) {
+		var params = new HashMap<String, Object>();
+		String scoped = scope.role() == cn.linli.shared.security.Role.ADMIN ? "true" : scopeSql(scope, params);
+		params.put("q", "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%");
+		params.put("limit", limit);
+		return jdbc.sql(SELECT + " where " + scoped + " and (s.name like :q or pc.name like :q) order by s.name, s.id limit :limit")
+			.params(params).query(StaffRegistry::view).list();
+	}
+
 	public StaffView hire(Scope scope, long companyId, StaffDetails details) {
 		RegistryPermissions.requireStaffManager(scope, companyId);
 		requireServed(companyId, details);
