@@ -10,11 +10,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.linli.appeal.AppealIndicators;
+import cn.linli.appeal.AppealsApi;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.Coverage;
 import cn.linli.registry.RegistryApi;
+import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.RegionCode;
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.security.Role;
 
 /** 红色物业 dashboard: a region's coverage and that of each region one level down. */
 @Controller
@@ -23,10 +27,12 @@ class DashboardController {
 	private final RegistryApi registry;
 	private final RegionApi regions;
 	private final JsonMapper json;
-	private final cn.linli.appeal.AppealIndicators appeals;
+	private final AppealIndicators appeals;
+	private final AppealsApi appealsApi;
 
-	DashboardController(RegistryApi registry, RegionApi regions, JsonMapper json, cn.linli.appeal.AppealIndicators appeals) {
+	DashboardController(RegistryApi registry, RegionApi regions, JsonMapper json, AppealIndicators appeals, AppealsApi appealsApi) {
 		this.appeals = appeals;
+		this.appealsApi = appealsApi;
 		this.registry = registry;
 		this.regions = regions;
 		this.json = json;
@@ -35,7 +41,12 @@ class DashboardController {
 	@GetMapping("/dashboard/{code}")
 	String dashboard(@PathVariable String code, Model model) {
 		RegionCode.of(code);
-		var scope = CurrentActor.scope();
+		var actor = CurrentActor.get();
+		var scope = actor.scope();
+		// a region role sees its own region and those inside it; a page titled with a region it cannot see would mislead
+		if (scope.isRegional() ? !scope.coversRegion(code) : actor.role() != Role.ADMIN) {
+			throw DomainException.notFound("区划");
+		}
 		var report = registry.coverage(scope, code);
 		var chain = regions.chain(code).stream().filter(r -> scope.coversRegion(r.code()) || !scope.isRegional()).toList();
 		model.addAttribute("report", report);
@@ -43,7 +54,11 @@ class DashboardController {
 		model.addAttribute("chart", json.writeValueAsString(chart(report.children())));
 		// 你呼我应 beside coverage: supervisors see their appeals' figures on the same home page
 		if (scope.coversRegion(code)) {
-			model.addAttribute("appeals", appeals.forRegion(CurrentActor.get(), code, 30));
+			model.addAttribute("appeals", appeals.forRegion(actor, code, 30));
+		}
+		// the home page of a supervisor: what waits for it first, then its region
+		if (code.equals(scope.regionCode())) {
+			model.addAttribute("workload", appealsApi.workload(actor));
 		}
 		return "analytics/dashboard";
 	}

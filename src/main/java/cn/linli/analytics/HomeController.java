@@ -4,20 +4,23 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.linli.appeal.AppealsApi;
 import cn.linli.registry.CompoundQuery;
 import cn.linli.registry.CompoundRegistry;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.web.PageRequest;
 
-/** Each role lands on its own home: supervisors on their region's dashboard, residents on the app. */
+/** Each role lands on its own home, its work first: supervisors on their region's dashboard, residents on the app. */
 @Controller
 class HomeController {
 
 	private final CompoundRegistry compounds;
+	private final AppealsApi appeals;
 
-	HomeController(CompoundRegistry compounds) {
+	HomeController(CompoundRegistry compounds, AppealsApi appeals) {
 		this.compounds = compounds;
+		this.appeals = appeals;
 	}
 
 	@GetMapping("/")
@@ -38,6 +41,10 @@ class HomeController {
 		}
 		if (actor.role() == Role.RESIDENT) {
 			return "redirect:/app";
+		}
+		// the work first: what waits for a company and its staff
+		if (actor.is(Role.COMPANY_ADMIN, Role.STAFF)) {
+			model.addAttribute("workload", appeals.workload(actor));
 		}
 		model.addAttribute("compounds", compounds.search(actor.scope(), CompoundQuery.all(), new PageRequest(0, 20)));
 		return "analytics/home";

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.appeal.open311.Open311Clients;
+import cn.linli.appeal.query.AppealQueries;
+import cn.linli.shared.security.Actor;
 
 /** What other modules may ask the appeal module beyond its events. */
 @Service
@@ -15,10 +17,17 @@ public class AppealsApi {
 
 	private final JdbcClient jdbc;
 	private final Open311Clients open311;
+	private final AppealQueries queries;
 
-	AppealsApi(JdbcClient jdbc, Open311Clients open311) {
+	AppealsApi(JdbcClient jdbc, Open311Clients open311, AppealQueries queries) {
 		this.jdbc = jdbc;
 		this.open311 = open311;
+		this.queries = queries;
+	}
+
+	/** What waits for the caller as handler and as supervisor, for its home page. */
+	public Workload workload(Actor actor) {
+		return queries.workload(actor);
 	}
 
 	/** Residents who backed an appeal (+1), to be told how it goes. */

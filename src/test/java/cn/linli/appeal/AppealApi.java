@@ -67,6 +67,13 @@ record AppealApi(MockMvc mvc, JsonMapper json, JdbcClient jdbc) {
 		return jdbc.sql("select level from appeal where id = :id").param("id", id).query(String.class).single();
 	}
 
+	/** A signed-in browser session (form login), for the pages. */
+	org.springframework.mock.web.MockHttpSession session(String username) throws Exception {
+		var login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+			.user(username).password(cn.linli.LinliTest.PASSWORD)).andReturn();
+		return (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+	}
+
 	JsonNode read(MvcResult r) throws Exception {
 		return json.readTree(r.getResponse().getContentAsString());
 	}

@@ -51,12 +51,18 @@ class AppealScopeTests {
 		api = new AppealApi(mvc, json, jdbc);
 	}
 
-	/** username → may see the showcase resident's appeal. */
-	Map<String, Boolean> expectations() {
-		return Map.ofEntries(Map.entry("city", true), Map.entry("district", true), Map.entry("street", true), Map.entry("community", true),
-				Map.entry("company", true), Map.entry("staff", true), Map.entry("committee", false), Map.entry("resident", true),
-				Map.entry("admin", false), Map.entry("scope-other-company", false), Map.entry("scope-other-street", false),
-				Map.entry("scope-other-district", false), Map.entry("scope-other-staff", false), Map.entry("scope-neighbour", false));
+	/** What a user sees of the showcase resident's appeal: nothing, the public column's view (masked, no intake photo), or all of it. */
+	enum Sight {
+		NOTHING, PUBLIC, PERSONAL
+	}
+
+	Map<String, Sight> expectations() {
+		return Map.ofEntries(Map.entry("city", Sight.PERSONAL), Map.entry("district", Sight.PERSONAL), Map.entry("street", Sight.PERSONAL),
+				Map.entry("community", Sight.PERSONAL), Map.entry("company", Sight.PERSONAL), Map.entry("staff", Sight.PERSONAL),
+				Map.entry("committee", Sight.PUBLIC), Map.entry("resident", Sight.PERSONAL), Map.entry("admin", Sight.NOTHING),
+				Map.entry("scope-other-company", Sight.NOTHING), Map.entry("scope-other-street", Sight.NOTHING),
+				Map.entry("scope-other-district", Sight.NOTHING), Map.entry("scope-other-staff", Sight.NOTHING),
+				Map.entry("scope-neighbour", Sight.NOTHING));
 	}
 
 	void createOutsiders() {
@@ -99,21 +105,32 @@ class AppealScopeTests {
 
 		for (var e : expectations().entrySet()) {
 			String user = e.getKey();
-			boolean sees = e.getValue();
+			var sight = e.getValue();
 			String token = TestApi.token(mvc, json, user);
 			var detail = api.detail(token, id);
-			assertThat(detail.getResponse().getStatus()).as(user + " detail").isEqualTo(sees ? 200 : 404);
+			assertThat(detail.getResponse().getStatus()).as(user + " detail").isEqualTo(sight == Sight.NOTHING ? 404 : 200);
 			var photo = mvc.perform(get("/api/v1/appeals/" + id + "/photos/1").header("Authorization", "Bearer " + token)).andReturn();
-			assertThat(photo.getResponse().getStatus()).as(user + " photo").isEqualTo(sees ? 200 : 404);
+			assertThat(photo.getResponse().getStatus()).as(user + " the raiser's photo").isEqualTo(sight == Sight.PERSONAL ? 200 : 404);
 			var list = api.read(mvc.perform(get("/api/v1/appeals?size=100").header("Authorization", "Bearer " + token)).andReturn());
 			List<Long> listed = list.get("content").findValues("id").stream().map(n -> n.asLong()).toList();
-			if (sees) {
-				assertThat(listed).as(user + " list").contains(id);
+			if (sight == Sight.NOTHING) {
+				assertThat(listed).as(user + " list").doesNotContain(id);
+				// out of scope answers 404 whatever the action: its existence does not leak
+				assertThat(api.act(token, id, "accept", null).getResponse().getStatus()).as(user + " accept").isEqualTo(404);
+				assertThat(api.act(token, id, "order", "{\"note\":\"x\"}").getResponse().getStatus()).as(user + " order").isEqualTo(404);
+				continue;
+			}
+			assertThat(listed).as(user + " list").contains(id);
+			var seen = api.read(detail);
+			String words = seen.get("body").asString() + " " + seen.get("row").get("summary").asString();
+			if (sight == Sight.PUBLIC) {
+				assertThat(words).as(user + " reads the public column's words").doesNotContain("13800138000").contains("5号楼电梯按钮失灵");
+				assertThat(seen.get("contactPhone").isNull()).as(user).isTrue();
+				assertThat(seen.get("houseLabel").isNull()).as(user).isTrue();
+				assertThat(api.act(token, id, "accept", null).getResponse().getStatus()).as(user + " accept").isEqualTo(403);
 			}
 			else {
-				assertThat(listed).as(user + " list").doesNotContain(id);
-				assertThat(api.act(token, id, "accept", null).getResponse().getStatus()).as(user + " accept").isIn(403, 404);
-				assertThat(api.act(token, id, "order", "{\"note\":\"x\"}").getResponse().getStatus()).as(user + " order").isIn(403, 404);
+				assertThat(words).as(user).contains("13800138000");
 			}
 		}
 		assertThat(api.status(id)).as("no outsider changed it").isEqualTo("SUBMITTED");
@@ -138,8 +155,12 @@ class AppealScopeTests {
 		long id = api.read(created).get("id").asLong();
 		String neighbour = TestApi.token(mvc, json, "scope-neighbour");
 		assertThat(api.detail(neighbour, id).getResponse().getStatus()).isEqualTo(404);
-		var similar = mvc.perform(get("/api/v1/appeals/" + id).header("Authorization", "Bearer " + neighbour)).andReturn();
-		assertThat(similar.getResponse().getStatus()).isEqualTo(404);
+		// while typing its own appeal of the same category, the neighbour is offered this one to back, in the public column's words
+		var similar = mvc.perform(get("/app/appeals/similar").param("place", "c:" + api.showcaseCompound()).param("category", "SAFETY")
+			.session(api.session("scope-neighbour"))).andReturn();
+		assertThat(similar.getResponse().getStatus()).isEqualTo(200);
+		assertThat(similar.getResponse().getContentAsString()).contains("/app/appeals/" + id + "/support").doesNotContain("13800138000")
+			.doesNotContain("502");
 		api.actOk(neighbour, id, "support", null);
 		var seen = api.read(api.detail(neighbour, id));
 		assertThat(seen.get("contactPhone").isNull()).isTrue();

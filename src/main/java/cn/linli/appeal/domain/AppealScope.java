@@ -11,7 +11,8 @@ import cn.linli.shared.time.TimeConfiguration;
 /**
  * The SQL predicate that limits appeals to the caller's scope; every query that returns appeals
  * goes through it. A handler sees only what its own company handles now; region roles see their
- * region; a resident what it raised or backed (+1); the platform operator nothing.
+ * region; a resident what it raised or backed (+1); the owners' committee its compound's, in the
+ * public column's words; the platform operator nothing.
  *
  * @param sql a condition on the appeal alias {@code a}
  */
@@ -57,7 +58,15 @@ public record AppealScope(String sql, Map<String, Object> params) {
 				params.put("scopeUser", actor.userId());
 				yield "(a.raised_by = :scopeUser or a.id in (select sp.appeal_id from appeal_supporter sp where sp.user_id = :scopeUser))";
 			}
-			case COMMITTEE, ADMIN -> "false";
+			case COMMITTEE -> {
+				// the owners' committee follows its compound's appeals as the public column shows them
+				if (scope.compoundIds().isEmpty()) {
+					yield "false";
+				}
+				params.put("scopeCompounds", scope.compoundIds());
+				yield "a.compound_id in (:scopeCompounds)";
+			}
+			case ADMIN -> "false";
 		};
 		return new AppealScope(sql, params);
 	}

@@ -73,15 +73,15 @@ public class RaisingAnAppeal {
 		}
 		var place = placeFor(actor, n);
 		var origin = new Appeal.Origin(actor.role() == Role.RESIDENT ? "APP" : "PATROL", actor.userId(), actor.role().name(), null);
-		return Raised.of(intake(n, place, origin, photos, actor));
+		return Raised.of(intake(n, place, origin, photos, actor, actor.displayName()));
 	}
 
-	/** An Open311 client's request; the place comes from the address the client gave. */
-	public long raiseFromOpen311(long clientId, NewAppeal n, Placement place) {
-		return intake(n, place, new Appeal.Origin("OPEN311", null, null, clientId), List.of(), null).id();
+	/** An Open311 client's request (e.g. the 12345 hotline); the place comes from the address the client gave, the timeline names the client. */
+	public long raiseFromOpen311(long clientId, String clientName, NewAppeal n, Placement place) {
+		return intake(n, place, new Appeal.Origin("OPEN311", null, null, clientId), List.of(), null, clientName).id();
 	}
 
-	private Appeal intake(NewAppeal n, Placement place, Appeal.Origin origin, List<MultipartFile> photos, Actor actor) {
+	private Appeal intake(NewAppeal n, Placement place, Appeal.Origin origin, List<MultipartFile> photos, Actor actor, String actorName) {
 		var files = AppealPhotos.chosen(photos);
 		var now = steps.now();
 		var policy = policies.effective(place.communityCode(), n.category(), n.urgency());
@@ -99,7 +99,7 @@ public class RaisingAnAppeal {
 		}
 		appeal = inserted.get();
 		photoStore.store(appeal.id(), files, AppealPhotos.Stage.INTAKE);
-		steps.record(appeal, appeal.submitted(), actor, actor == null ? "系统" : actor.displayName(), now);
+		steps.record(appeal, appeal.submitted(), actor, actorName, now);
 		return appeal;
 	}
 

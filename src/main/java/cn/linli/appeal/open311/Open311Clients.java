@@ -96,6 +96,11 @@ public class Open311Clients {
 
 	/** The client a key belongs to, unless it was revoked. */
 	@Transactional(readOnly = true)
+	/** The client's name as the timeline shows who filed (e.g. 12345 政务服务热线). */
+	public String nameOf(long clientId) {
+		return jdbc.sql("select name from open311_client where id = :id").param("id", clientId).query(String.class).optional().orElse("外部平台");
+	}
+
 	public Optional<Long> clientOf(String key) {
 		if (key == null || key.isBlank() || key.length() > 200) {
 			return Optional.empty();

@@ -101,7 +101,7 @@ class Open311Intake {
 		var urgency = facility && "yes".equals(attributes.get("trapped")) ? Urgency.EMERGENCY : Urgency.NORMAL;
 		var appeal = new NewAppeal(kind, category.code(), urgency, body, place.houseId(), place.houseId() == null ? place.compoundId() : null,
 				phone, attributes, clientKey);
-		long id = appeals.raiseFromOpen311(client, appeal, place);
+		long id = appeals.raiseFromOpen311(client, clients.nameOf(client), appeal, place);
 		return queries.receipt(id);
 	}
 
@@ -169,8 +169,10 @@ class Open311Intake {
 		if (distinct.size() == 1) {
 			return distinct.get(0);
 		}
-		throw Open311Exception.badRequest("address_string 对应多个小区（" + ids.stream().map(names::get).collect(Collectors.joining("、"))
-				+ "），请提供 address_id 或 lat/long");
+		// the caller (a hotline operator) must be able to tell them apart and pick one
+		throw Open311Exception.badRequest("address_string 对应多个小区，请改用其中一个的 address_id 或提供 lat/long："
+				+ distinct.stream().map(id -> registry.compoundFacts(id).map(c -> c.name() + "（" + c.address() + "，address_id=compound-" + id + "）")
+					.orElse("compound-" + id)).collect(Collectors.joining("；")));
 	}
 
 	private Placement ofCompound(long compoundId) {

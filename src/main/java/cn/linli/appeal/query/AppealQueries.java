@@ -29,6 +29,7 @@ import cn.linli.appeal.HandlerKind;
 import cn.linli.appeal.Rating;
 import cn.linli.appeal.SupervisionLevel;
 import cn.linli.appeal.Urgency;
+import cn.linli.appeal.Workload;
 import cn.linli.appeal.domain.AppealPermissions;
 import cn.linli.appeal.domain.AppealScope;
 import cn.linli.appeal.domain.AppealSteps;
@@ -212,6 +213,9 @@ public class AppealQueries {
 			sql.append(" and a.created_at < :fTo");
 			params.put("fTo", Timestamp.from(f.to().plusDays(1).atStartOfDay(TimeConfiguration.ZONE).toInstant()));
 		}
+		if (f.keyword() != null && actor.role() == Role.COMMITTEE) {
+			throw DomainException.invalid("q", "业委会查看的是公示内容，不能按诉求原文检索关键词");
+		}
 		if (f.keyword() != null) {
 			// a backer reads the public text only, so it must not find an appeal by words of the raiser's own text
 			sql.append(actor.role() == Role.RESIDENT ? " and a.raised_by = :fMe" : "").append(" and strpos(a.body, :fKeyword) > 0");
@@ -219,11 +223,6 @@ public class AppealQueries {
 			params.put("fKeyword", f.keyword());
 		}
 		return sql.toString();
-	}
-
-	/** What waits for the caller, for its home page: counts by what it has to do next. */
-	public record Workload(long toAccept, long inProgress, long overdue, long returned, long waitingForResident, long onMyBoard,
-			long boardOverdue) {
 	}
 
 	public Workload workload(Actor actor) {
@@ -315,8 +314,15 @@ public class AppealQueries {
 		return out;
 	}
 
-	/** Whether the viewer may read the raiser's own words: everyone in scope except a resident who only backed it. */
+	/**
+	 * Whether the viewer may read the raiser's own words, house and phone: the handler and the
+	 * supervisors, and the raiser itself; not a resident who only backed it, nor the owners'
+	 * committee, which reads what the public column shows.
+	 */
 	private static boolean personal(Actor viewer, Long raisedBy) {
+		if (viewer.role() == Role.COMMITTEE) {
+			return false;
+		}
 		return viewer.role() != Role.RESIDENT || raisedBy != null && raisedBy == viewer.userId();
 	}
 
@@ -454,7 +460,9 @@ public class AppealQueries {
 	/** The storage key of a photo of an appeal the caller can see. */
 	public String photoKey(Actor actor, long id, int seq) {
 		var scope = AppealScope.of(actor, clock);
-		String backer = actor.role() == Role.RESIDENT ? " and (a.raised_by = :viewer or p.stage = 'RESULT')" : "";
+		// a backer and the committee see the handler's result photos, never the raiser's own
+		String backer = actor.role() == Role.RESIDENT ? " and (a.raised_by = :viewer or p.stage = 'RESULT')"
+				: actor.role() == Role.COMMITTEE ? " and p.stage = 'RESULT'" : "";
 		return jdbc.sql("select p.storage_key from appeal_photo p join appeal a on a.id = p.appeal_id where a.id = :id and p.seq = :seq and "
 				+ scope.sql() + backer)
 			.param("viewer", actor.userId())

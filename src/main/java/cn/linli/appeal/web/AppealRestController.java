@@ -111,7 +111,7 @@ class AppealRestController {
 
 	@GetMapping("/appeals/workload")
 	@Operation(summary = "待办统计：待签收、办理中、已超时、被退回、等待居民、本级督办")
-	AppealQueries.Workload workload() {
+	cn.linli.appeal.Workload workload() {
 		return queries.workload(CurrentActor.get());
 	}
 
