@@ -118,13 +118,14 @@ public class AppealHistory {
 			ids.add(saved.id());
 			for (int i = 0; i < steps.size(); i++) {
 				var s = steps.get(i);
+				var actor = actorOf(s, p);
 				timeline.add(new Object[] { saved.id(), Timestamp.from(times.get(i)), s.action(), s.from() == null ? null : s.from().name(),
-						s.to().name(), s.level().name(), actorOf(s, p), s.note(), s.dueAt() == null ? null : Timestamp.from(s.dueAt()) });
+						s.to().name(), s.level().name(), actor[0], actor[1], s.note(), s.dueAt() == null ? null : Timestamp.from(s.dueAt()) });
 			}
 		}
 		template.batchUpdate("""
-				insert into appeal_event (appeal_id, at, action, from_status, to_status, level, actor_name, note, due_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", timeline);
+				insert into appeal_event (appeal_id, at, action, from_status, to_status, level, actor_name, actor_role, note, due_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", timeline);
 		return ids;
 	}
 
@@ -174,12 +175,15 @@ public class AppealHistory {
 		return a.redispatch(null, null, x.department(), x.note(), false, x.at());
 	}
 
-	private static String actorOf(Appeal.Step s, Past p) {
+	/** Who took a step of the past, by name and role as the timeline shows them (the role tells the side to other residents). */
+	private static String[] actorOf(Appeal.Step s, Past p) {
 		return switch (s.action()) {
-			case "SUBMITTED", "RATED", "REOPENED" -> p.raisedBy() == null ? "巡查人员" : "居民";
-			case "ESCALATED", "CLOSED_UNRATED" -> "系统";
-			case "ORDERED", "REDISPATCHED" -> s.level().label();
-			default -> "物业服务中心";
+			case "SUBMITTED", "RATED", "REOPENED" -> p.raisedBy() == null ? new String[] { "居民", null } : new String[] { "居民", "RESIDENT" };
+			case "ESCALATED", "CLOSED_UNRATED" -> new String[] { "系统", null };
+			case "ORDERED", "REDISPATCHED" -> new String[] { s.level() == SupervisionLevel.HANDLER ? "社区" : s.level().label(),
+					s.level() == SupervisionLevel.HANDLER ? "COMMUNITY" : s.level().name() };
+			default -> new String[] { "物业服务中心", "STAFF" };
 		};
 	}
+
 }

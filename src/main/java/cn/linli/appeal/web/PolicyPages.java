@@ -55,6 +55,10 @@ class PolicyPages {
 			boolean own) {
 	}
 
+	/** The clocks of one category, one row per urgency. */
+	record Group(String category, String name, java.util.List<Row> rows) {
+	}
+
 	private final SlaPolicies policies;
 	private final AppealQueries queries;
 
@@ -72,11 +76,14 @@ class PolicyPages {
 		var names = new HashMap<String, String>();
 		queries.categories().forEach(c -> names.put(c.code(), c.name()));
 		String own = actor.scope().regionCode();
-		model.addAttribute("policies", policies.effectiveIn(own).stream()
-			.map(p -> new Row(p.category(), names.get(p.category()), p.urgency(), Length.of(p.minutes().accept()), Length.of(p.minutes().resolve()),
-					Length.of(p.minutes().supervise()), p.regionCode().isEmpty() ? "全国默认" : p.regionCode().equals(own) ? "本级设置" : "上级设置",
-					p.regionCode().equals(own)))
-			.toList());
+		var groups = new LinkedHashMap<String, Group>();
+		for (var p : policies.effectiveIn(own)) {
+			groups.computeIfAbsent(p.category(), c -> new Group(c, names.get(c), new java.util.ArrayList<>())).rows()
+				.add(new Row(p.category(), names.get(p.category()), p.urgency(), Length.of(p.minutes().accept()), Length.of(p.minutes().resolve()),
+						Length.of(p.minutes().supervise()), p.regionCode().isEmpty() ? "全国默认" : p.regionCode().equals(own) ? "本级设置" : "上级设置",
+						p.regionCode().equals(own)));
+		}
+		model.addAttribute("groups", groups.values());
 		model.addAttribute("editable", actor.role() == Role.CITY || actor.role() == Role.DISTRICT);
 		return "appeal/policies";
 	}
@@ -88,6 +95,8 @@ class PolicyPages {
 			@RequestParam(required = false) String supervise, @RequestParam(required = false) String superviseUnit,
 			@RequestParam(required = false) String reset, RedirectAttributes flash) {
 		var actor = CurrentActor.get();
+		// the page comes back with the row just edited open
+		flash.addFlashAttribute("open", category + "/" + urgency);
 		return PageActions.redirect(flash, "/appeals/policies", () -> {
 			var u = Choices.required(Urgency.class, urgency, "urgency", "紧急程度");
 			if (reset != null) {
