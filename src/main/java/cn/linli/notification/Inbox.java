@@ -1,6 +1,7 @@
 package cn.linli.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,11 +22,13 @@ public class Inbox {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final Notifier notifier;
+	private final Clock clock;
 
-	Inbox(JdbcClient jdbc, JdbcTemplate template, Notifier notifier) {
+	Inbox(JdbcClient jdbc, JdbcTemplate template, Notifier notifier, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.notifier = notifier;
+		this.clock = clock;
 	}
 
 	public record Message(long id, Long appealId, String title, String body, Instant createdAt, boolean read) {
@@ -38,7 +41,7 @@ public class Inbox {
 		if (deliveries.isEmpty()) {
 			return;
 		}
-		var now = Timestamp.from(Instant.now());
+		var now = Timestamp.from(clock.instant());
 		var args = new ArrayList<Object[]>(deliveries.size());
 		for (var d : deliveries) {
 			args.add(new Object[] { d.userId(), d.appealId(), cut(d.title(), 200), cut(d.body(), 1000), now });
@@ -64,15 +67,16 @@ public class Inbox {
 	}
 
 	public void markRead(long userId, long messageId) {
-		int n = jdbc.sql("update inbox_message set read_at = coalesce(read_at, now()) where id = :id and user_id = :u").param("id", messageId)
-			.param("u", userId).update();
+		int n = jdbc.sql("update inbox_message set read_at = coalesce(read_at, :now) where id = :id and user_id = :u").param("id", messageId)
+			.param("u", userId).param("now", Timestamp.from(clock.instant())).update();
 		if (n == 0) {
 			throw DomainException.notFound("消息");
 		}
 	}
 
 	public void markAllRead(long userId) {
-		jdbc.sql("update inbox_message set read_at = now() where user_id = :u and read_at is null").param("u", userId).update();
+		jdbc.sql("update inbox_message set read_at = :now where user_id = :u and read_at is null").param("u", userId)
+			.param("now", Timestamp.from(clock.instant())).update();
 	}
 
 	private static String cut(String s, int max) {

@@ -22,6 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import cn.linli.LinliTest;
 import cn.linli.shared.domain.RegionLevel;
+import cn.linli.region.importing.RegionFileSet;
+import cn.linli.region.importing.RegionImportJobs;
+import cn.linli.region.importing.RegionImportRejected;
+import cn.linli.region.importing.RegionImporter;
 
 @LinliTest
 class RegionImportTests {

@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.linli.shared.domain.DomainException;
+import cn.linli.region.RegionImportReport;
 
 /** Uploaded file sets imported in the background, with progress the admin page polls. */
 @Component
-class RegionImportJobs {
+public class RegionImportJobs {
 
 	private final RegionImporter importer;
 	private final TaskExecutor executor;
@@ -73,7 +74,7 @@ class RegionImportJobs {
 		}
 	}
 
-	Job start(List<MultipartFile> uploads) throws IOException {
+	public Job start(List<MultipartFile> uploads) throws IOException {
 		Path dir = Files.createTempDirectory("linli-regions-");
 		int accepted = 0;
 		for (MultipartFile upload : uploads) {
@@ -100,7 +101,7 @@ class RegionImportJobs {
 		return job;
 	}
 
-	Job find(String id) {
+	public Job find(String id) {
 		return jobs.get(id);
 	}
 

@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.importing;
 
 import java.util.List;
 

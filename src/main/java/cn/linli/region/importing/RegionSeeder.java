@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.importing;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +7,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import cn.linli.region.Region;
+import cn.linli.region.RegionApi;
 
 /** Loads the Shandong division files the product ships, on the first start only. */
 @Component

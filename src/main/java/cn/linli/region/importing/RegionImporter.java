@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.importing;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,9 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.linli.region.RegionImportRejected.LineError;
+import cn.linli.region.importing.RegionImportRejected.LineError;
 import cn.linli.shared.domain.RegionLevel;
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.region.Region;
+import cn.linli.region.RegionImportReport;
+import cn.linli.region.RegionsImported;
 
 /**
  * Imports a division file set in one transaction: every row is validated while it streams into

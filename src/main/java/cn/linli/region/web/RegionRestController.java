@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.web;
 
 import java.util.List;
 
@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.RegionCode;
+import cn.linli.region.Region;
+import cn.linli.region.RegionApi;
 
 @RestController
 @RequestMapping("/api/v1/regions")

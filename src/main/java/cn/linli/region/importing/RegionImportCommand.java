@@ -1,4 +1,4 @@
-package cn.linli.region;
+package cn.linli.region.importing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import cn.linli.region.Region;
 
 /**
  * {@code --import-regions=DIR}: imports a division file set from the command line, prints progress
