@@ -70,7 +70,7 @@ class Open311Tests {
 		var j = okJson(get("/open311/v2/discovery.json"));
 		assertThat(j.isObject()).isTrue();
 		assertThat(j.get("changeset").asString()).matches(W3C);
-		assertThat(j.get("contact").asString()).isNotBlank();
+		assertThat(j.get("contact").asString()).isEqualTo("邻里智慧物业平台：请联系所在城市住房和城乡建设局");
 		assertThat(j.get("key_service").asString()).contains("/appeals/open311-clients");
 		var endpoint = j.get("endpoints").get(0);
 		assertThat(endpoint.get("specification").asString()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
@@ -128,7 +128,8 @@ class Open311Tests {
 		assertThat(attribute.get("required").asBoolean()).isTrue();
 		assertThat(attribute.get("order").asInt()).isEqualTo(1);
 		assertThat(attribute.get("description").asString()).contains("被困");
-		assertThat(attribute.get("datatype_description").asString()).isNotBlank();
+		// V8__appeal.sql gives none, so it is made from the values
+		assertThat(attribute.get("datatype_description").asString()).isEqualTo("请选择其一：yes（有人被困）、no（无人被困）");
 		assertThat(attribute.get("values").values().stream().map(v -> v.get("key").asString()).toList()).containsExactly("yes", "no");
 		assertThat(attribute.get("values").get(0).get("name").asString()).isEqualTo("有人被困");
 
@@ -396,12 +397,12 @@ class Open311Tests {
 	void apiKeyIsRequiredAndChecked() throws Exception {
 		String compound = "compound-" + api.showcaseCompound();
 		assertError(mvc.perform(post("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("service_code", "SANITATION").param("address_id", compound).param("description", "x")).andReturn(), 403, "json");
+			.param("service_code", "SANITATION").param("address_id", compound).param("description", "x")).andReturn(), 403, "json", "api_key");
 		assertError(mvc.perform(post("/open311/v2/requests.xml").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("service_code", "SANITATION").param("address_id", compound).param("description", "x")).andReturn(), 403, "xml");
+			.param("service_code", "SANITATION").param("address_id", compound).param("description", "x")).andReturn(), 403, "xml", "api_key");
 		assertError(mvc.perform(post("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("api_key", "not-a-key").param("service_code", "SANITATION").param("address_id", compound).param("description", "x"))
-			.andReturn(), 403, "json");
+			.andReturn(), 403, "json", "api_key");
 	}
 
 	@Test
@@ -433,9 +434,9 @@ class Open311Tests {
 		assertThat(mvc.perform(post("/api/v1/open311-clients/" + id + "/revoke").header("Authorization", "Bearer " + city)).andReturn()
 			.getResponse().getStatus()).isEqualTo(204);
 		assertError(mvc.perform(form("json", "service_code", "SANITATION", "address_id", "compound-" + api.showcaseCompound(), "description",
-				"垃圾分类亭满了").param("api_key", key)).andReturn(), 403, "json");
+				"垃圾分类亭满了").param("api_key", key)).andReturn(), 403, "json", "api_key");
 		assertError(mvc.perform(form("xml", "service_code", "SANITATION", "address_id", "compound-" + api.showcaseCompound(), "description",
-				"垃圾分类亭满了").param("api_key", key)).andReturn(), 403, "xml");
+				"垃圾分类亭满了").param("api_key", key)).andReturn(), 403, "xml", "api_key");
 
 		String street = TestApi.token(mvc, json, "street");
 		assertThat(mvc.perform(post("/api/v1/open311-clients").header("Authorization", "Bearer " + street).contentType(MediaType.APPLICATION_JSON)
@@ -485,75 +486,75 @@ class Open311Tests {
 	void badRequestsAreRefusedWithTheErrorList() throws Exception {
 		String compound = "compound-" + api.showcaseCompound();
 		// unknown or missing service_code
-		assertError(file("json", "service_code", "NOPE", "address_id", compound, "description", "x"), 400, "json");
-		assertError(file("xml", "service_code", "NOPE", "address_id", compound, "description", "x"), 400, "xml");
-		assertError(file("json", "address_id", compound, "description", "x"), 400, "json");
+		assertError(file("json", "service_code", "NOPE", "address_id", compound, "description", "x"), 400, "json", "service_code 未知：NOPE");
+		assertError(file("xml", "service_code", "NOPE", "address_id", compound, "description", "x"), 400, "xml", "service_code 未知：NOPE");
+		assertError(file("json", "address_id", compound, "description", "x"), 400, "json", "service_code 为必填项");
 		// location
-		assertError(file("json", "service_code", "SANITATION", "description", "没有位置"), 400, "json");
-		assertError(file("xml", "service_code", "SANITATION", "description", "没有位置"), 400, "xml");
-		assertError(file("json", "service_code", "SANITATION", "address_id", "house-999999999", "description", "x"), 400, "json");
-		assertError(file("json", "service_code", "SANITATION", "address_id", "compound-999999999", "description", "x"), 400, "json");
-		assertError(file("json", "service_code", "SANITATION", "address_id", "flat-12", "description", "x"), 400, "json");
+		assertError(file("json", "service_code", "SANITATION", "description", "没有位置"), 400, "json", "缺少位置");
+		assertError(file("xml", "service_code", "SANITATION", "description", "没有位置"), 400, "xml", "缺少位置");
+		assertError(file("json", "service_code", "SANITATION", "address_id", "house-999999999", "description", "x"), 400, "json", "address_id 不存在：house-999999999");
+		assertError(file("json", "service_code", "SANITATION", "address_id", "compound-999999999", "description", "x"), 400, "json", "address_id 不存在：compound-999999999");
+		assertError(file("json", "service_code", "SANITATION", "address_id", "flat-12", "description", "x"), 400, "json", "address_id 格式应为");
 		var nowhere = file("json", "service_code", "SANITATION", "address_string", "火星基地第一街区", "description", "x");
 		assertError(nowhere, 400, "json");
 		assertThat(read(nowhere).get(0).get("description").asString()).contains("address_string");
-		assertError(file("json", "service_code", "SANITATION", "lat", "30.0", "long", "100.0", "description", "x"), 400, "json");
-		assertError(file("json", "service_code", "SANITATION", "lat", "north", "long", "100.0", "description", "x"), 400, "json");
-		assertError(file("json", "service_code", "SANITATION", "lat", "37.5", "description", "x"), 400, "json");
+		assertError(file("json", "service_code", "SANITATION", "lat", "30.0", "long", "100.0", "description", "x"), 400, "json", "米内没有登记的小区");
+		assertError(file("json", "service_code", "SANITATION", "lat", "north", "long", "100.0", "description", "x"), 400, "json", "lat 不是数字");
+		assertError(file("json", "service_code", "SANITATION", "lat", "37.5", "description", "x"), 400, "json", "lat 与 long 须同时提供");
 		// description
-		assertError(file("json", "service_code", "SANITATION", "address_id", compound), 400, "json");
-		assertError(file("json", "service_code", "SANITATION", "address_id", compound, "description", "长".repeat(2001)), 400, "json");
+		assertError(file("json", "service_code", "SANITATION", "address_id", compound), 400, "json", "description 为必填项");
+		assertError(file("json", "service_code", "SANITATION", "address_id", compound, "description", "长".repeat(2001)), 400, "json", "description 不能超过 2000 字");
 		// attributes
 		var missing = file("json", "service_code", "FACILITY", "address_id", compound, "description", "电梯坏了");
 		assertError(missing, 400, "json");
 		assertThat(read(missing).get(0).get("description").asString()).contains("attribute[trapped]");
 		assertError(file("xml", "service_code", "FACILITY", "address_id", compound, "description", "电梯坏了", "attribute[trapped]", "maybe"), 400,
-				"xml");
+				"xml", "attribute[trapped] 应为以下之一");
 		assertError(file("json", "service_code", "FACILITY", "address_id", compound, "description", "电梯坏了", "attribute[trapped]", "maybe"), 400,
-				"json");
+				"json", "attribute[trapped] 应为以下之一");
 		// phone
-		assertError(file("json", "service_code", "SANITATION", "address_id", compound, "description", "x", "phone", "12345"), 400, "json");
-		assertError(file("xml", "service_code", "SANITATION", "address_id", compound, "description", "x", "phone", "12345"), 400, "xml");
+		assertError(file("json", "service_code", "SANITATION", "address_id", compound, "description", "x", "phone", "12345"), 400, "json", "phone 格式错误");
+		assertError(file("xml", "service_code", "SANITATION", "address_id", compound, "description", "x", "phone", "12345"), 400, "xml", "phone 格式错误");
 	}
 
 	@Test
 	void badQueriesAreRefusedWithTheErrorList() throws Exception {
 		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "2026-01-01T00:00:00+08:00")
-			.param("end_date", "2026-05-01T00:00:00+08:00")).andReturn(), 400, "json");
+			.param("end_date", "2026-05-01T00:00:00+08:00")).andReturn(), 400, "json", "相隔不能超过 90 天");
 		assertError(mvc.perform(get("/open311/v2/requests.xml").param("start_date", "2026-01-01T00:00:00+08:00")
-			.param("end_date", "2026-05-01T00:00:00+08:00")).andReturn(), 400, "xml");
+			.param("end_date", "2026-05-01T00:00:00+08:00")).andReturn(), 400, "xml", "相隔不能超过 90 天");
 		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "2026-03-01T00:00:00+08:00")
-			.param("end_date", "2026-02-01T00:00:00+08:00")).andReturn(), 400, "json");
-		assertError(mvc.perform(get("/open311/v2/requests.json").param("status", "pending")).andReturn(), 400, "json");
-		assertError(mvc.perform(get("/open311/v2/requests.xml").param("status", "pending")).andReturn(), 400, "xml");
-		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "yesterday")).andReturn(), 400, "json");
-		assertError(mvc.perform(get("/open311/v2/requests.json").param("end_date", "2026-13-45")).andReturn(), 400, "json");
-		assertError(mvc.perform(get("/open311/v2/requests.json").param("service_request_id", "1,abc")).andReturn(), 400, "json");
-		assertError(mvc.perform(get("/open311/v2/requests.json").param("service_code", "NOPE")).andReturn(), 400, "json");
+			.param("end_date", "2026-02-01T00:00:00+08:00")).andReturn(), 400, "json", "end_date 早于 start_date");
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("status", "pending")).andReturn(), 400, "json", "status 应为 open 或 closed");
+		assertError(mvc.perform(get("/open311/v2/requests.xml").param("status", "pending")).andReturn(), 400, "xml", "status 应为 open 或 closed");
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "yesterday")).andReturn(), 400, "json", "start_date 不是有效的 W3C 日期时间");
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("end_date", "2026-13-45")).andReturn(), 400, "json", "end_date");
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("service_request_id", "1,abc")).andReturn(), 400, "json", "service_request_id 应为以逗号分隔的数字");
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("service_code", "NOPE")).andReturn(), 400, "json", "service_code 未知：NOPE");
 		// a year Java reads but PostgreSQL cannot store is the client's mistake, not a server error
-		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "+300000-01-01T00:00:00Z")).andReturn(), 400, "json");
-		assertError(mvc.perform(get("/open311/v2/requests.xml").param("end_date", "1000-01-01")).andReturn(), 400, "xml");
+		assertError(mvc.perform(get("/open311/v2/requests.json").param("start_date", "+300000-01-01T00:00:00Z")).andReturn(), 400, "json", "start_date 超出可查询的范围");
+		assertError(mvc.perform(get("/open311/v2/requests.xml").param("end_date", "1000-01-01")).andReturn(), 400, "xml", "end_date 超出可查询的范围");
 	}
 
 	@Test
 	void unknownThingsAreNotFound() throws Exception {
-		assertError(mvc.perform(get("/open311/v2/services/NOPE.json")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/services/NOPE.xml")).andReturn(), 404, "xml");
-		assertError(mvc.perform(get("/open311/v2/requests/999999999.json")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/requests/999999999.xml")).andReturn(), 404, "xml");
-		assertError(mvc.perform(get("/open311/v2/requests/abc.json")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/tokens/" + UUID.randomUUID() + ".json")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/tokens/" + UUID.randomUUID() + ".xml")).andReturn(), 404, "xml");
-		assertError(mvc.perform(get("/open311/v2/tokens/not-a-token.json")).andReturn(), 404, "json");
+		assertError(mvc.perform(get("/open311/v2/services/NOPE.json")).andReturn(), 404, "json", "service_code 不存在：NOPE");
+		assertError(mvc.perform(get("/open311/v2/services/NOPE.xml")).andReturn(), 404, "xml", "service_code 不存在：NOPE");
+		assertError(mvc.perform(get("/open311/v2/requests/999999999.json")).andReturn(), 404, "json", "service_request_id 不存在：999999999");
+		assertError(mvc.perform(get("/open311/v2/requests/999999999.xml")).andReturn(), 404, "xml", "service_request_id 不存在：999999999");
+		assertError(mvc.perform(get("/open311/v2/requests/abc.json")).andReturn(), 404, "json", "service_request_id 不存在：abc");
+		assertError(mvc.perform(get("/open311/v2/tokens/" + UUID.randomUUID() + ".json")).andReturn(), 404, "json", "token 不存在");
+		assertError(mvc.perform(get("/open311/v2/tokens/" + UUID.randomUUID() + ".xml")).andReturn(), 404, "xml", "token 不存在");
+		assertError(mvc.perform(get("/open311/v2/tokens/not-a-token.json")).andReturn(), 404, "json", "token 不存在：not-a-token");
 		// formats other than the spec's two, and paths that do not exist
-		assertError(mvc.perform(get("/open311/v2/services.html")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/discovery.yaml")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/requests/1.csv")).andReturn(), 404, "json");
-		assertError(mvc.perform(post("/open311/v2/requests.txt").param("api_key", KEY)).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/services")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/nothing.xml")).andReturn(), 404, "xml");
-		assertError(mvc.perform(get("/open311/v3/services.json")).andReturn(), 404, "json");
-		assertError(mvc.perform(get("/open311/v2/services.json").param("jurisdiction_id", "elsewhere.example")).andReturn(), 404, "json");
+		assertError(mvc.perform(get("/open311/v2/services.html")).andReturn(), 404, "json", "不支持的格式：.html");
+		assertError(mvc.perform(get("/open311/v2/discovery.yaml")).andReturn(), 404, "json", "不支持的格式：.yaml");
+		assertError(mvc.perform(get("/open311/v2/requests/1.csv")).andReturn(), 404, "json", "不支持的格式：.csv");
+		assertError(mvc.perform(post("/open311/v2/requests.txt").param("api_key", KEY)).andReturn(), 404, "json", "不支持的格式：.txt");
+		assertError(mvc.perform(get("/open311/v2/services")).andReturn(), 404, "json", "没有这个资源");
+		assertError(mvc.perform(get("/open311/v2/nothing.xml")).andReturn(), 404, "xml", "没有这个资源");
+		assertError(mvc.perform(get("/open311/v3/services.json")).andReturn(), 404, "json", "没有这个资源");
+		assertError(mvc.perform(get("/open311/v2/services.json").param("jurisdiction_id", "elsewhere.example")).andReturn(), 404, "json", "jurisdiction_id 不存在：elsewhere.example");
 	}
 
 	// ---- helpers ----
@@ -672,6 +673,13 @@ class Open311Tests {
 
 	static List<Long> ids(JsonNode array) {
 		return array.values().stream().map(n -> n.get("service_request_id").asLong()).toList();
+	}
+
+	/** The spec's error list, whose description names what was wrong ({@code fragment}). */
+	void assertError(MvcResult r, int status, String format, String fragment) throws Exception {
+		assertError(r, status, format);
+		String description = format.equals("xml") ? text(xml(r), "description") : read(r).get(0).get("description").asString();
+		assertThat(description).contains(fragment);
 	}
 
 	/** The spec's error list: the status, and in the body one error with that code and a description. */
