@@ -89,13 +89,48 @@ class AppealLifecycleTests {
 			.query(Long.class).single()).isEqualTo(9);
 		assertThat(jdbc.sql("select count(*) from appeal_rating where appeal_id = :id").param("id", id).query(Long.class).single()).isEqualTo(2);
 
-		// notified after commit: the resident of acceptance and resolution, the company of the new appeal
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
-				select count(*) from inbox_message m join app_user u on u.id = m.user_id where u.username = 'resident' and m.appeal_id = :id""")
-			.param("id", id).query(Long.class).single()).isGreaterThanOrEqualTo(3));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
-				select count(*) from inbox_message m join app_user u on u.id = m.user_id where u.username in ('company', 'staff') and m.appeal_id = :id""")
-			.param("id", id).query(Long.class).single()).isGreaterThanOrEqualTo(2));
+		// notified after commit: the resident of 签收 and of both results; the handler (the company's head office and its staff at the
+		// compound) of the new appeal, the reopening and the rating. Counted once every listener has run, so a late extra message counts too.
+		listenersHaveRun();
+		var expected = new java.util.TreeMap<String, Long>();
+		expected.put("resident", 3L);
+		handlerUsers(id).forEach(u -> expected.put(u, 3L));
+		assertThat(expected).containsKeys("company", "staff");
+		assertThat(inboxByUser(id)).isEqualTo(expected);
+		assertThat(titles(id, "resident")).containsExactly("您的诉求有新进展：诉求 #" + id, "您的诉求有新进展：诉求 #" + id, "您的诉求有新进展：诉求 #" + id);
+		assertThat(titles(id, "staff")).containsExactly("新诉求待签收：诉求 #" + id, "居民不满意，重新办理：诉求 #" + id, "居民已评价：诉求 #" + id);
+	}
+
+	/** Every event published so far has been handled by its listeners (the registry marks it complete). */
+	void listenersHaveRun() {
+		await().atMost(Duration.ofSeconds(20)).until(
+				() -> jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+	}
+
+	/**
+	 * The oracle for "the handler" of a company's appeal, from the README: the company's enabled head-office accounts and the enabled
+	 * accounts of its staff serving the compound.
+	 */
+	java.util.List<String> handlerUsers(long id) {
+		return jdbc.sql("""
+				select u.username from app_user u, appeal a where a.id = :id and u.enabled and (
+				  (u.role = 'COMPANY_ADMIN' and u.company_id = a.handler_company_id)
+				  or (u.role = 'STAFF' and u.staff_id in (select stc.staff_id from staff_compound stc join staff s on s.id = stc.staff_id
+				                                          where s.company_id = a.handler_company_id and stc.compound_id = a.compound_id)))""")
+			.param("id", id).query(String.class).list();
+	}
+
+	java.util.Map<String, Long> inboxByUser(long id) {
+		var out = new java.util.TreeMap<String, Long>();
+		jdbc.sql("select u.username, count(*) from inbox_message m join app_user u on u.id = m.user_id where m.appeal_id = :id group by u.username")
+			.param("id", id).query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+		return out;
+	}
+
+	java.util.List<String> titles(long id, String username) {
+		return jdbc.sql("""
+				select m.title from inbox_message m join app_user u on u.id = m.user_id where m.appeal_id = :id and u.username = :u order by m.id""")
+			.param("id", id).param("u", username).query(String.class).list();
 	}
 
 	@Test
@@ -119,7 +154,10 @@ class AppealLifecycleTests {
 		assertThat(board.findValues("id").stream().map(n -> n.asLong()).toList()).contains(id);
 		// the community confirms it was in fact solved: closed, counted as solved but not as satisfied
 		api.actOk(community, id, "confirm", "{\"note\":\"现场核实已清运，居民要求每日两次超出合同约定\"}");
-		assertThat(api.status(id)).isEqualTo("CLOSED");
+		assertThat(jdbc.sql("select status || '/' || closed_reason || '/' || confirmed_solved || '/' || rating from appeal where id = :id")
+			.param("id", id).query(String.class).single()).isEqualTo("CLOSED/CONFIRMED/true/DISSATISFIED");
+		assertThat(jdbc.sql("select next_escalation_at is null from appeal where id = :id").param("id", id).query(Boolean.class).single())
+			.as("no clock runs for a closed appeal").isTrue();
 	}
 
 	@Test
@@ -139,6 +177,57 @@ class AppealLifecycleTests {
 			.isBetween(30L * 3600, 30L * 3600 + 5);
 		assertThat(jdbc.sql("select next_escalation_at = resolve_due_at from appeal where id = :id").param("id", id).query(Boolean.class).single())
 			.isTrue();
+
+		// the resident is told of 签收 and of what the handler needs from it; the handler only of the new appeal
+		listenersHaveRun();
+		assertThat(titles(id, "resident")).containsExactly("您的诉求有新进展：诉求 #" + id, "承办单位需要您配合：诉求 #" + id);
+		assertThat(jdbc.sql("""
+				select m.body from inbox_message m join app_user u on u.id = m.user_id
+				where m.appeal_id = :id and u.username = 'resident' and m.title like '承办单位需要您配合%'""").param("id", id).query(String.class)
+			.single()).isEqualTo("需入户查看，居民周末在家（办理计时已暂停，配合完成后恢复）");
+		var expected = new java.util.TreeMap<String, Long>();
+		expected.put("resident", 2L);
+		handlerUsers(id).forEach(u -> expected.put(u, 1L));
+		assertThat(inboxByUser(id)).isEqualTo(expected);
+	}
+
+	@Test
+	void theCompanyAssignsAStaffMemberWhoIsToldAndWorksOnIt() throws Exception {
+		long id = api.raiseRepair(resident, "FACILITY", "5号楼门口的路灯不亮了");
+		String company = TestApi.token(mvc, json, "company");
+		api.actOk(company, id, "accept", null);
+		long staffId = jdbc.sql("select staff_id from app_user where username = 'staff'").query(Long.class).single();
+		String staffName = jdbc.sql("select name from staff where id = :s").param("s", staffId).query(String.class).single();
+
+		// only a member of the company serving this compound may be assigned
+		long elsewhere = jdbc.sql("""
+				select s.id from staff s where s.company_id <> (select handler_company_id from appeal where id = :id) order by s.id limit 1""")
+			.param("id", id).query(Long.class).single();
+		var refused = api.act(company, id, "assign", "{\"staffId\":" + elsewhere + "}");
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(api.read(refused).get("detail").asString()).isEqualTo("只能指派本企业服务该小区的人员");
+		// the resident sees its appeal, but assigning is not an action its role takes
+		assertThat(api.act(resident, id, "assign", "{\"staffId\":" + staffId + "}").getResponse().getStatus()).isEqualTo(403);
+		assertThat(api.status(id)).isEqualTo("ACCEPTED");
+
+		var assigned = api.actOk(company, id, "assign", "{\"staffId\":" + staffId + "}");
+		assertThat(assigned.get("row").get("status").asString()).as("assigning an accepted appeal takes it into work").isEqualTo("IN_PROGRESS");
+		assertThat(jdbc.sql("select assignee_staff_id from appeal where id = :id").param("id", id).query(Long.class).single()).isEqualTo(staffId);
+		var timeline = assigned.get("timeline");
+		var last = timeline.get(timeline.size() - 1);
+		assertThat(last.get("action").asString()).isEqualTo("ASSIGNED");
+		assertThat(last.get("note").asString()).isEqualTo("指派给 " + staffName);
+
+		// the assignee, and nobody else, is told it was assigned; then it resolves the appeal itself
+		listenersHaveRun();
+		assertThat(jdbc.sql("""
+				select u.username from inbox_message m join app_user u on u.id = m.user_id where m.appeal_id = :id and m.title = :t""")
+			.param("id", id).param("t", "您被指派办理 诉求 #" + id).query(String.class).list()).containsExactly("staff");
+		assertThat(jdbc.sql("""
+				select m.body from inbox_message m join app_user u on u.id = m.user_id where m.appeal_id = :id and u.username = 'staff'
+				and m.title like '您被指派办理%'""").param("id", id).query(String.class).single()).isEqualTo("指派给 " + staffName);
+		api.actOk(staff, id, "resolve", "{\"result\":\"已更换路灯灯头\"}");
+		assertThat(api.status(id)).isEqualTo("RESOLVED");
 	}
 
 	@Test

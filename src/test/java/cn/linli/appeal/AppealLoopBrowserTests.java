@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -60,6 +61,12 @@ class AppealLoopBrowserTests {
 			resident.selectOption("select[name='attr[trapped]']", "no");
 			resident.fill("textarea[name=body]", "我家门口的楼道灯坏了三天，晚上上下楼看不见，老人容易摔倒。");
 			resident.setInputFiles("input[name=photos]", photo);
+			// what the first screenshot shows: the resident's own flat, a repair of a lamp, nobody trapped, one photo
+			assertThat(resident.inputValue("select[name=place]")).isEqualTo("h:" + house);
+			assertThat(resident.inputValue("select[name=kind]")).isEqualTo("REPAIR");
+			assertThat(resident.inputValue("select[name=category]")).isEqualTo("FACILITY");
+			assertThat(resident.inputValue("select[name='attr[trapped]']")).isEqualTo("no");
+			assertThat(((Number) resident.evaluate("document.querySelector('input[name=photos]').files.length")).intValue()).isEqualTo(1);
 			PhoneBrowser.shot(resident, "appeal-1-resident-fills-in.png");
 			resident.click("#appeal-form > button[type=submit]");
 			resident.waitForSelector("#created");
@@ -71,11 +78,18 @@ class AppealLoopBrowserTests {
 			String appealUrl = resident.url().replace("?created", "");
 			long id = Long.parseLong(appealUrl.replaceAll(".*/", ""));
 
+			// the number exactly: "#12" must not match "#123"
+			var number = Pattern.compile("^#" + id + "$");
 			var staff = browser.login("staff", LinliTest.PASSWORD);
 			staff.navigate(browser.url("/appeals"));
-			assertThat(staff.locator("#appeals a", new Page.LocatorOptions().setHasText("#" + id)).count()).isEqualTo(1);
+			assertThat(staff.locator("#appeals td.c-id a", new Page.LocatorOptions().setHasText(number)).count()).isEqualTo(1);
+			var row = staff.locator("#appeals tbody tr", new Page.LocatorOptions()
+				.setHas(staff.locator("td.c-id a", new Page.LocatorOptions().setHasText(number))));
+			assertThat(row.count()).isEqualTo(1);
+			assertThat(row.locator(".c-status").textContent()).isEqualTo("待签收");
+			assertThat(row.locator(".c-what span").textContent()).isEqualTo("报修 · 设施设备/电梯");
 			// on the phone the time left is on screen beside the number, not in a column scrolled out of sight
-			var due = staff.locator("#appeals tr", new Page.LocatorOptions().setHasText("#" + id)).locator(".c-due");
+			var due = row.locator(".c-due");
 			var box = due.boundingBox();
 			assertThat(due.textContent()).isNotBlank();
 			assertThat(box.x + box.width).as("the time left fits the 375-px screen").isLessThanOrEqualTo(375);
@@ -107,6 +121,8 @@ class AppealLoopBrowserTests {
 			staff.fill("#resolve textarea[name=result]", "查明是感应开关损坏，已更换开关和灯泡。");
 			staff.click("#resolve button[type=submit]");
 			staff.waitForSelector("#result");
+			assertThat(staff.textContent("#status")).isEqualTo("已反馈");
+			assertThat(staff.textContent("#result")).isEqualTo("查明是感应开关损坏，已更换开关和灯泡。");
 			PhoneBrowser.shot(staff, "appeal-6-staff-resolved-again.png");
 
 			resident.navigate(appealUrl);
@@ -120,19 +136,33 @@ class AppealLoopBrowserTests {
 
 			// what the resident and the public see around it, on the same phone
 			resident.navigate(browser.url("/app/appeals"));
-			assertThat(resident.textContent("body")).contains("#" + id);
+			var mine = resident.locator("ul.list li", new Page.LocatorOptions()
+				.setHas(resident.locator("a", new Page.LocatorOptions().setHasText(Pattern.compile("^#" + id + " ")))));
+			assertThat(mine.count()).isEqualTo(1);
+			assertThat(mine.locator("a").textContent()).isEqualTo("#" + id + " 报修 · 设施设备/电梯");
+			assertThat(mine.locator(".tag").textContent()).isEqualTo("已办结");
 			fitsThePhone(resident);
 			PhoneBrowser.shot(resident, "appeal-8-my-appeals.png");
 			long compound = Long.parseLong(appealCompound(id));
 			resident.navigate(browser.url("/public/compounds/" + compound));
 			assertThat(resident.textContent("body")).contains("聚焦物业").doesNotContain("13800138000");
+			// the public column lists it by its building, with its state and rating, and never the flat
+			var building = jdbc.sql("select b.name from house h join building b on b.id = h.building_id where h.id = :h").param("h", Long.parseLong(house))
+				.query(String.class).single();
+			var flat = jdbc.sql("select number from house where id = :h").param("h", Long.parseLong(house)).query(String.class).single();
+			var shown = resident.locator("#public-appeals li", new Page.LocatorOptions().setHasText("我家门口的楼道灯坏了三天"));
+			assertThat(shown.count()).isEqualTo(1);
+			assertThat(shown.locator("b").textContent()).isEqualTo("报修 · 设施设备/电梯");
+			assertThat(shown.locator(".tag").textContent()).isEqualTo("已办结");
+			assertThat(shown.locator("div").textContent()).isEqualTo("我家门口的楼道灯坏了三天，晚上上下楼看不见，老人容易摔倒。");
+			assertThat(shown.locator("small").textContent()).startsWith(building + " · ").endsWith(" · 评价 满意");
+			assertThat(shown.textContent()).doesNotContain(flat);
 			String compoundName = jdbc.sql("select name from compound where id = :id").param("id", compound).query(String.class).single();
 			assertThat(resident.textContent("h1")).isEqualTo(compoundName);
 			assertThat(resident.title()).isEqualTo(compoundName + " · 聚焦物业·你呼我应");
 			fitsThePhone(resident);
 			PhoneBrowser.shot(resident, "appeal-9-public-column.png");
 		}
-		assertThat(Files.list(PhoneBrowser.SHOTS).filter(p -> p.getFileName().toString().startsWith("appeal-")).count()).isGreaterThanOrEqualTo(7);
 	}
 
 	private String appealCompound(long id) {

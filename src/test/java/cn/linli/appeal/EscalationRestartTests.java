@@ -53,6 +53,8 @@ class EscalationRestartTests {
 		long overdue;
 		long paused;
 		Instant dueBefore;
+		Instant pauseFrom;
+		Instant pauseTo;
 		try (var a = start(false)) {
 			var jdbc = a.getBean(JdbcClient.class);
 			var appeals = a.getBean(RaisingAnAppeal.class);
@@ -75,7 +77,10 @@ class EscalationRestartTests {
 					null, null), null).id();
 			handling.accept(staff, paused, null);
 			handling.start(staff, paused, null);
+			// the pause starts at some instant of the platform's clock between these two readings
+			pauseFrom = clock.instant();
 			handling.pause(staff, paused, null, "等业委会开门");
+			pauseTo = clock.instant();
 			dueBefore = jdbc.sql("select resolve_due_at from appeal where id = :id").param("id", paused).query(Timestamp.class).single().toInstant();
 		}
 
@@ -84,19 +89,31 @@ class EscalationRestartTests {
 		try (var b = start(true)) {
 			var jdbc = b.getBean(JdbcClient.class);
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(level(jdbc, overdue)).isEqualTo("COMMUNITY"));
-			// several more ticks pass: no second escalation for the same clock (the community's own minute has not run out)
-			await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
-			assertThat(jdbc.sql("select count(*) from appeal_event where appeal_id = :id and action = 'ESCALATED'").param("id", overdue)
-				.query(Long.class).single()).isEqualTo(1);
+			// for three more seconds (three ticks of the sweep) it stays exactly one: no second escalation for the same clock,
+			// and the community's own minute has not run out
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+				.until(() -> jdbc.sql("select count(*) from appeal_event where appeal_id = :id and action = 'ESCALATED'").param("id", overdue)
+					.query(Long.class).single() == 1);
+			assertThat(level(jdbc, overdue)).isEqualTo("COMMUNITY");
 			assertThat(level(jdbc, paused)).as("a paused clock does not run while the platform is down either").isEqualTo("HANDLER");
 
 			var staffRow = jdbc.sql("select u.id, u.staff_id, s.company_id from app_user u join staff s on s.id = u.staff_id where u.username = 'staff'")
 				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
 			long compound = jdbc.sql("select compound_id from appeal where id = :id").param("id", paused).query(Long.class).single();
 			var staff = new Actor(staffRow[0], "staff", "项目管家", new Scope(Role.STAFF, null, staffRow[2], staffRow[1], Set.of(compound), Set.of()));
+			var resumeFrom = clock.instant();
 			b.getBean(HandlingAnAppeal.class).resume(staff, paused, null);
+			var resumeTo = clock.instant();
+			// the deadline moves by exactly the pause: from the pause to the resume on the platform's clock, which includes the
+			// five minutes it was down; bracketed by the readings around both calls (a microsecond for the database's rounding)
 			var dueAfter = jdbc.sql("select resolve_due_at from appeal where id = :id").param("id", paused).query(Timestamp.class).single().toInstant();
-			assertThat(Duration.between(dueBefore, dueAfter)).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
+			var shortest = Duration.between(pauseTo, resumeFrom).minusNanos(1_000);
+			var longest = Duration.between(pauseFrom, resumeTo).plusNanos(1_000);
+			assertThat(shortest).isGreaterThan(Duration.ofMinutes(5));
+			assertThat(Duration.between(dueBefore, dueAfter)).isBetween(shortest, longest);
+			assertThat(jdbc.sql("select paused_seconds from appeal where id = :id").param("id", paused).query(Long.class).single())
+				.as("whole seconds of the pause").isBetween(shortest.toSeconds(), longest.toSeconds());
+			assertThat(level(jdbc, paused)).isEqualTo("HANDLER");
 		}
 	}
 

@@ -63,6 +63,9 @@ public final class EscalationSweepBenchmark {
 				boolean scansTable = SEQ_SCAN_ON_APPEAL.matcher(plan).find();
 				System.out.printf("  plan: %s appeal_next_escalation, %s — %s%n", usesIndex ? "reads" : "does NOT read",
 						scansTable ? "HAS a Seq Scan on appeal" : "no Seq Scan on appeal", usesIndex && !scansTable ? "as required" : "NOT as required");
+				if (!usesIndex || scansTable) {
+					throw new IllegalStateException("the sweep statement must reach the rows through appeal_next_escalation without a Seq Scan on appeal");
+				}
 				reset(s);
 
 				var times = new ArrayList<Double>();
@@ -83,6 +86,10 @@ public final class EscalationSweepBenchmark {
 				System.out.printf("  EscalationSweep.sweep(): escalated %s appeals in %s ms (median %.0f ms) — target < 2 s with %,d escalated: %s%n",
 						counts, times.stream().map(t -> "%.0f".formatted(t)).toList(), sorted.get(1), due,
 						allEscalated && sorted.get(1) < 2000 ? "met" : "NOT met");
+				// a slow sweep is a figure to report; a sweep that escalates the wrong number of appeals is a failure
+				if (!allEscalated) {
+					throw new IllegalStateException("each sweep must escalate exactly the " + due + " overdue appeals, escalated " + counts);
+				}
 
 				// the hourly contract-end hand-over reads every open company appeal: what that costs when nothing is due
 				var appeals = context.getBean(HandingOverAtContractEnd.class);
@@ -190,6 +197,9 @@ public final class EscalationSweepBenchmark {
 				&& reasons == due && audits == due;
 		System.out.printf("  first sweep checked: %,d escalated (%,d company → COMMUNITY, %,d community → STREET), %,d re-armed, %,d timeline rows (%,d with the right reason), %,d audit rows — %s%n",
 				total, company, community, rearmed, events, reasons, audits, ok ? "correct" : "WRONG");
+		if (!ok) {
+			throw new IllegalStateException("the first sweep did not escalate exactly the " + due + " overdue appeals with their timeline and audit rows");
+		}
 	}
 
 	/** The escalated appeals back at the handler and overdue again, as before the first sweep. */
@@ -212,6 +222,7 @@ public final class EscalationSweepBenchmark {
 			}
 			Thread.sleep(100);
 		}
+		throw new IllegalStateException("the listeners of the sweep's event did not finish within 120 s");
 	}
 
 	static String size(Statement s, String relation) throws Exception {

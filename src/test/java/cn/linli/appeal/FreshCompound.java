@@ -19,7 +19,7 @@ import cn.linli.shared.domain.Area;
 
 /**
  * An object mother: a compound registered for one test in the showcase's community, served by the
- * demo company (so the demo {@code company} account handles its appeals), with its own houses and
+ * demo company (so the demo {@code company} account handles its appeals) or another, with its own houses and
  * resident accounts — no earlier appeal can be linked to what the test raises there.
  *
  * @param residents usernames (password {@link LinliTest#PASSWORD}), one per house, in house order
@@ -28,6 +28,12 @@ record FreshCompound(long id, String communityCode, int households, long buildin
 
 	static FreshCompound register(JdbcClient jdbc, CompoundRegistry compounds, HouseRegistry houseRegistry, ContractRegistry contracts,
 			UserAdministration users, String name, int households, String buildingArea, int flats) {
+		return register(jdbc, compounds, houseRegistry, contracts, users, name, households, buildingArea, flats, null);
+	}
+
+	/** The same, served by the company with the given credit code instead of the demo company ({@code null}). */
+	static FreshCompound register(JdbcClient jdbc, CompoundRegistry compounds, HouseRegistry houseRegistry, ContractRegistry contracts,
+			UserAdministration users, String name, int households, String buildingArea, int flats, String companyCreditCode) {
 		var showcase = jdbc.sql("""
 				select c.community_code, pc.credit_code from compound c
 				join service_contract sc on sc.compound_id = c.id join property_company pc on pc.id = sc.company_id
@@ -38,7 +44,7 @@ record FreshCompound(long id, String communityCode, int households, long buildin
 		var compound = compounds.register(city, new CompoundDetails(name, "测试路1号", showcase[0], new BigDecimal("37.5"),
 				new BigDecimal("122.1"), households, Area.parse(buildingArea), 2005, false, ServiceMode.PROFESSIONAL));
 		var today = LocalDate.now(cn.linli.shared.time.TimeConfiguration.ZONE);
-		contracts.sign(city, compound.id(), showcase[1], today.minusDays(1), today.plusYears(1), null);
+		contracts.sign(city, compound.id(), companyCreditCode == null ? showcase[1] : companyCreditCode, today.minusDays(1), today.plusYears(1), null);
 		var building = houseRegistry.addBuilding(city, compound.id(), "1号楼", 6);
 		var houseIds = new ArrayList<Long>();
 		var usernames = new ArrayList<String>();

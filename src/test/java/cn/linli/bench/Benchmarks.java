@@ -212,6 +212,7 @@ public final class Benchmarks {
 			}
 			Thread.sleep(100);
 		}
+		throw new IllegalStateException("\"" + text + "\" did not appear in " + log + " within " + timeout.toSeconds() + " s");
 	}
 
 	public static void deleteRecursively(Path dir) throws IOException {

@@ -64,16 +64,26 @@ class StreetDashboardBrowserTests {
 		page.fill("input[name=password]", LinliTest.PASSWORD);
 		page.click("button[type=submit]");
 		page.waitForURL("**/dashboard/" + street);
-		assertThat(page.locator("h1").textContent()).contains("红色物业覆盖");
-		assertThat(page.locator(".kpis").first().locator(".kpi").count()).isEqualTo(5);
+		String streetName = jdbc.sql("select name from region where code = ?").param(street).query(String.class).single();
+		assertThat(page.locator("h1").textContent()).isEqualTo(streetName + " 红色物业覆盖");
+		// the five coverage figures of DOMAIN §4, each as the oracle counts it over the street's compounds
+		var coverage = page.locator("h1 + .kpis .kpi");
+		assertThat(coverage.count()).isEqualTo(5);
+		var k = coverage(street);
+		assertKpi(coverage.nth(0), rate(k.served(), k.compounds()), "物业覆盖率", k.served() + " / " + k.compounds() + " 个小区");
+		assertKpi(coverage.nth(1), rate(k.professional(), k.compounds()), "专业化物业覆盖率", k.professional() + " / " + k.compounds());
+		assertKpi(coverage.nth(2), rate(k.committees(), k.eligible()), "业委会组建率", k.committees() + " / " + k.eligible() + " 个具备条件小区");
+		assertKpi(coverage.nth(3), rate(k.partyCompanies(), k.companies()), "党组织覆盖率", k.partyCompanies() + " / " + k.companies() + " 家企业");
+		assertKpi(coverage.nth(4), String.valueOf(k.gridWorkers()), "兼职网格员", "人");
 		assertThat(page.locator("#appeal-indicators").count()).as("the appeal indicators sit beside coverage").isEqualTo(1);
 		page.waitForSelector("#chart canvas");
 		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("1-street-dashboard.png")).setFullPage(true));
 
-		// the communities listed are the street's own
-		for (String code : page.locator("#children tbody a").all().stream().map(a -> a.getAttribute("href")).toList()) {
-			assertThat(code).startsWith("/dashboard/" + street);
-		}
+		// the communities listed are exactly the street's own that have compounds
+		var communities = jdbc.sql("select distinct '/dashboard/' || community_code from compound where community_code like ? || '%'")
+			.param(street).query(String.class).list();
+		assertThat(page.locator("#children tbody a").all().stream().map(a -> a.getAttribute("href")).toList())
+			.containsExactlyInAnyOrderElementsOf(communities);
 		page.locator("#children a", new Page.LocatorOptions().setHasText(communityName)).click();
 		page.waitForURL("**/dashboard/" + community);
 		var listed = page.locator("#children tbody a").allTextContents();
@@ -108,6 +118,58 @@ class StreetDashboardBrowserTests {
 		assertThat(manifest.text()).contains("\"display\": \"standalone\"", "icon-512.png");
 		assertThat(page.request().get(url("/icons/icon-512.png")).ok()).isTrue();
 		page.waitForFunction("navigator.serviceWorker.getRegistration().then(r => !!r && !!r.active)");
+		// what the screenshot shows: the phone sign-in, asking for the number first
+		assertThat(page.locator("h1").textContent()).isEqualTo("业主/住户登录");
+		var phone = page.locator("input[name=phone]");
+		assertThat(phone.getAttribute("inputmode")).isEqualTo("tel");
+		assertThat(phone.getAttribute("maxlength")).isEqualTo("11");
+		assertThat(phone.isVisible()).isTrue();
+		assertThat(page.locator("input[name=consent][type=checkbox]").isChecked()).as("consent is given, not presumed").isFalse();
+		assertThat(page.locator("form button[type=submit]").textContent()).isEqualTo("获取验证码");
+		assertThat(page.locator("input[name=code]").count()).as("no code is asked before one is sent").isZero();
+		assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
 		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("5-resident-signup.png")).setFullPage(true));
+	}
+
+	record Coverage(long compounds, long served, long professional, long eligible, long committees, long companies, long partyCompanies,
+			long gridWorkers) {
+	}
+
+	/**
+	 * The oracle, written from DOMAIN §4 and the README: over the compounds of the region, served = a service mode other than NONE,
+	 * professional = PROFESSIONAL, committees in term among the compounds of at least 30 households, the distinct companies under a
+	 * contract in force and those of them with a party organisation, and the distinct staff who are grid workers at those compounds.
+	 */
+	Coverage coverage(String region) {
+		return jdbc.sql("""
+				with cs as (select * from compound where community_code like :r || '%')
+				select (select count(*) from cs),
+				  (select count(*) from cs where service_mode <> 'NONE'),
+				  (select count(*) from cs where service_mode = 'PROFESSIONAL'),
+				  (select count(*) from cs where households >= 30),
+				  (select count(*) from cs where households >= 30 and exists (select 1 from owners_committee oc
+				     where oc.compound_id = cs.id and oc.formed_on <= :today and :today < oc.term_ends_on)),
+				  (select count(distinct pc.id) from cs join service_contract sc on sc.compound_id = cs.id and :today between sc.starts_on and sc.ends_on
+				     join property_company pc on pc.id = sc.company_id),
+				  (select count(distinct pc.id) from cs join service_contract sc on sc.compound_id = cs.id and :today between sc.starts_on and sc.ends_on
+				     join property_company pc on pc.id = sc.company_id where pc.party_org <> 'NONE'),
+				  (select count(distinct s.id) from cs join staff_compound stc on stc.compound_id = cs.id join staff s on s.id = stc.staff_id
+				     where s.grid_worker)""")
+			.param("r", region).param("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+			.query((rs, n) -> new Coverage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+					rs.getLong(8)))
+			.single();
+	}
+
+	/** A share in per cent with one decimal, as the dashboard prints it; "—" where there is nothing to divide by. */
+	static String rate(long part, long whole) {
+		return whole == 0 ? "—" : java.math.BigDecimal.valueOf(part * 100L).divide(java.math.BigDecimal.valueOf(whole), 1,
+				java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+	}
+
+	static void assertKpi(com.microsoft.playwright.Locator kpi, String value, String label, String counts) {
+		assertThat(kpi.locator("b").textContent()).as(label).isEqualTo(value);
+		assertThat(kpi.locator("span").textContent()).isEqualTo(label);
+		assertThat(kpi.locator("small").textContent()).as(label).isEqualTo(counts);
 	}
 }

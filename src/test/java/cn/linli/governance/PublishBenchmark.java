@@ -40,6 +40,7 @@ public final class PublishBenchmark {
 			}
 			String community;
 			long compound;
+			long developerHeld;
 			try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/linli", "postgres", "");
 					var s = c.createStatement()) {
 				var rs = s.executeQuery("select region_code from app_user where username = 'community'");
@@ -63,7 +64,14 @@ public final class PublishBenchmark {
 						insert into house_owner (house_id, owner_id, representative)
 						select h.id, o.id, true from house h join building b on b.id = h.building_id join owner o on o.name = 'bench-' || h.id
 						where b.compound_id = %d""".formatted(compound));
+				rs = s.executeQuery("""
+						select count(*) from house h join building b on b.id = h.building_id
+						where b.compound_id = %d and h.developer_held and h.kind <> 'PARKING'""".formatted(compound));
+				rs.next();
+				developerHeld = rs.getLong(1);
 			}
+			// DOMAIN §5: one head per owner (here one owner per house) without the 400 parking spaces, all developer-held houses together one
+			long expectedHead = 200 * 100 - 400 - developerHeld + (developerHeld > 0 ? 1 : 0);
 			String token = token(client, port);
 			var times = new ArrayList<Long>();
 			String rollHead = null;
@@ -74,15 +82,21 @@ public final class PublishBenchmark {
 					.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(draft)).build(), HttpResponse.BodyHandlers.ofString());
 				var m = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-				if (!m.find()) {
-					throw new IllegalStateException("draft failed: " + created.body());
+				if (created.statusCode() != 201 || !m.find()) {
+					throw new IllegalStateException("draft failed: " + created.statusCode() + " " + created.body());
 				}
 				long t0 = System.nanoTime();
 				var published = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/motions/" + m.group(1) + "/publish"))
 					.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 				times.add((System.nanoTime() - t0) / 1_000_000);
 				var head = Pattern.compile("\"rollHead\":(\\d+)").matcher(published.body());
-				rollHead = head.find() ? head.group(1) : published.body();
+				if (published.statusCode() != 200 || !head.find()) {
+					throw new IllegalStateException("publish failed: " + published.statusCode() + " " + published.body());
+				}
+				rollHead = head.group(1);
+				if (Long.parseLong(rollHead) != expectedHead) {
+					throw new IllegalStateException("the frozen roll has " + rollHead + " voters, expected " + expectedHead);
+				}
 			}
 			times.sort(null);
 			System.out.printf("Publish (roll freeze) of a compound with 20,000 houses (%s voters), over the API: %s ms (median %d ms)%n", rollHead,
