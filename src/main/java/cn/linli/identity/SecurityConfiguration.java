@@ -88,6 +88,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
+			// a multipart form's token comes from its action URL, so that nothing reads an upload before authorization
+			.csrf(c -> c.csrfTokenRequestHandler(new cn.linli.shared.web.input.MultipartCsrf()))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).failureHandler(new LoginFailureHandler()))
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
