@@ -8,7 +8,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,12 +31,10 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** Password logins go through {@link Accounts}, which throttles them per username and address. */
 	@Bean
-	AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder encoder,
-			AuthenticationEventPublisher publisher) {
-		var provider = new DaoAuthenticationProvider(accounts);
-		provider.setPasswordEncoder(encoder);
-		var manager = new ProviderManager(provider);
+	AuthenticationManager authenticationManager(Accounts accounts, AuthenticationEventPublisher publisher) {
+		var manager = new ProviderManager(accounts);
 		manager.setAuthenticationEventPublisher(publisher);
 		return manager;
 	}

@@ -1,7 +1,5 @@
 package cn.linli.identity;
 
-import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -12,9 +10,6 @@ import cn.linli.shared.security.Role;
 /** A login: a role bound to exactly the scope that role needs (also checked by the database). */
 @Table("app_user")
 class UserAccount {
-
-	static final int MAX_FAILED_LOGINS = 5;
-	static final java.time.Duration LOCK = java.time.Duration.ofMinutes(15);
 
 	@Id
 	Long id;
@@ -28,8 +23,6 @@ class UserAccount {
 	Long compoundId;
 	String phone;
 	boolean enabled = true;
-	int failedLogins;
-	Instant lockedUntil;
 	@Version
 	Integer version;
 
@@ -54,23 +47,6 @@ class UserAccount {
 		a.role = Role.RESIDENT;
 		a.phone = phone;
 		return a;
-	}
-
-	boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
-	void loginFailed(Instant now) {
-		failedLogins++;
-		if (failedLogins >= MAX_FAILED_LOGINS) {
-			lockedUntil = now.plus(LOCK);
-			failedLogins = 0;
-		}
-	}
-
-	void loginSucceeded() {
-		failedLogins = 0;
-		lockedUntil = null;
 	}
 
 	void setEnabled(boolean enabled, Integer expectedVersion) {
