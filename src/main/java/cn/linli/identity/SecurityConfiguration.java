@@ -61,6 +61,29 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Operations: the health probes are open (a load balancer asks them); everything else under
+	 * {@code /actuator} (info, Prometheus metrics) needs a CITY or ADMIN user — by session or API
+	 * token — or the monitoring system's own {@code linli.ops.metrics-token}.
+	 */
+	@Bean
+	@Order(-1)
+	SecurityFilterChain operations(HttpSecurity http, ActorResolver resolver,
+			@org.springframework.beans.factory.annotation.Value("${linli.ops.metrics-token:}") String metricsToken) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.csrf(c -> c.disable())
+			.addFilterBefore(new BearerTokenFilter(resolver), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
+			.addFilterBefore(new cn.linli.shared.ops.ScrapeToken(metricsToken), AuthorizationFilter.class)
+			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.anyRequest().hasAnyRole("CITY", "ADMIN", cn.linli.shared.ops.ScrapeToken.ROLE))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
+				.accessDeniedHandler((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/**
 	 * Open311 GeoReport v2: civic apps call it without a session; a POST carries the client's
 	 * {@code api_key}, which the appeal module checks, so no CSRF token and no login apply here.
 	 */
