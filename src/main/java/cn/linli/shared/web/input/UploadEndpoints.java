@@ -45,9 +45,4 @@ public record UploadEndpoints(DataSize bodyLimit, List<Endpoint> endpoints) {
 		}
 		return endpoints.stream().filter(e -> e.pattern().matches(container)).findFirst();
 	}
-
-	/** The largest cap, which the servlet container's own multipart limit must allow. */
-	public long largest() {
-		return endpoints.stream().mapToLong(e -> e.maxSize().toBytes()).max().orElse(0);
-	}
 }
