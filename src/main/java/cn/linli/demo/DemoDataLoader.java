@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -83,12 +86,14 @@ class DemoDataLoader implements ApplicationRunner {
 	private final cn.linli.appeal.AppealsApi appealsApi;
 	private final java.time.Clock clock;
 	private final String open311Key;
+	private final ApplicationContext context;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
 			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, CompoundRegistry compounds, CompanyRegistry companies,
 			ContractRegistry contracts, StaffRegistry staff, HouseRegistry houses, CommitteeRegistry committees,
 			UserAdministration users, DemoAppeals appeals, cn.linli.appeal.AppealsApi appealsApi, java.time.Clock clock,
-			@Value("${linli.demo.open311-key:}") String open311Key) {
+			@Value("${linli.demo.open311-key:}") String open311Key, ApplicationContext context) {
+		this.context = context;
 		this.appeals = appeals;
 		this.appealsApi = appealsApi;
 		this.clock = clock;
@@ -119,6 +124,9 @@ class DemoDataLoader implements ApplicationRunner {
 		if (loaded) {
 			return;
 		}
+		// the web server already listens: a load balancer waiting on /actuator/health/readiness sends
+		// nobody in until the demo accounts exist; Spring Boot reports ACCEPTING_TRAFFIC once every runner is done
+		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 		long started = System.currentTimeMillis();
 		String password = configuredPassword == null || configuredPassword.isBlank() ? randomPassword() : configuredPassword;
 		tx.executeWithoutResult(status -> {

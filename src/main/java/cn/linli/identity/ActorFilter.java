@@ -42,6 +42,18 @@ class ActorFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/** The error page, too, shows the caller's navigation: it is rendered in a dispatch of its own. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		doFilterInternal(request, response, chain);
+	}
+
 	static UsernamePasswordAuthenticationToken authenticated(Actor actor) {
 		var token = UsernamePasswordAuthenticationToken.authenticated(actor.username(), null,
 				java.util.List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,16 +51,21 @@ class AuthRestController {
 
 	@PostMapping("/token")
 	@Operation(summary = "用户名和密码换取 Bearer 令牌")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		try {
-			var auth = authentication.authenticate(
-					UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+			var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+			// the client's address, for throttling per username and address (Accounts)
+			attempt.setDetails(new WebAuthenticationDetails(http.getRemoteAddr(), null));
+			var auth = authentication.authenticate(attempt);
 			var user = users.findByUsername(auth.getName()).orElseThrow();
 			var issued = tokens.issue(user.id);
 			return new TokenResponse(issued.token(), "Bearer", Duration.between(Instant.now(), issued.expiresAt()).toSeconds());
 		}
 		catch (LockedException e) {
-			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "locked", "登录失败次数过多，账号已暂时锁定，请稍后再试", null);
+			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "locked", "登录失败次数过多，请 15 分钟后再试", null);
+		}
+		catch (DisabledException e) {
+			throw new DomainException(HttpStatus.FORBIDDEN, "disabled", "该账号已停用，请联系平台管理员", null);
 		}
 		catch (AuthenticationException e) {
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", "用户名或密码错误", null);

@@ -8,7 +8,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,12 +31,10 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** Password logins go through {@link Accounts}, which throttles them per username and address. */
 	@Bean
-	AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder encoder,
-			AuthenticationEventPublisher publisher) {
-		var provider = new DaoAuthenticationProvider(accounts);
-		provider.setPasswordEncoder(encoder);
-		var manager = new ProviderManager(provider);
+	AuthenticationManager authenticationManager(Accounts accounts, AuthenticationEventPublisher publisher) {
+		var manager = new ProviderManager(accounts);
 		manager.setAuthenticationEventPublisher(publisher);
 		return manager;
 	}
@@ -56,6 +53,29 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(resolver), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token").permitAll().anyRequest().authenticated())
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
+				.accessDeniedHandler((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/**
+	 * Operations: the health probes are open (a load balancer asks them); everything else under
+	 * {@code /actuator} (info, Prometheus metrics) needs a CITY or ADMIN user — by session or API
+	 * token — or the monitoring system's own {@code linli.ops.metrics-token}.
+	 */
+	@Bean
+	@Order(-1)
+	SecurityFilterChain operations(HttpSecurity http, ActorResolver resolver,
+			@org.springframework.beans.factory.annotation.Value("${linli.ops.metrics-token:}") String metricsToken) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.csrf(c -> c.disable())
+			.addFilterBefore(new BearerTokenFilter(resolver), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
+			.addFilterBefore(new cn.linli.shared.ops.ScrapeToken(metricsToken), AuthorizationFilter.class)
+			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.anyRequest().hasAnyRole("CITY", "ADMIN", cn.linli.shared.ops.ScrapeToken.ROLE))
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
 				.accessDeniedHandler((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
@@ -88,6 +108,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
+			// a multipart form's token comes from its action URL, so that nothing reads an upload before authorization
+			.csrf(c -> c.csrfTokenRequestHandler(new cn.linli.shared.web.input.MultipartCsrf()))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", true).failureHandler(new LoginFailureHandler()))
 			// residents (/app/**) sign in by phone: a logout or an expired session leads them back there, not to the staff login
 			.exceptionHandling(e -> e.authenticationEntryPoint(new cn.linli.identity.web.SignInEntryPoint()))

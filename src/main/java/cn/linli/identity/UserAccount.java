@@ -16,9 +16,6 @@ import cn.linli.shared.security.Role;
 @Table("app_user")
 public class UserAccount {
 
-	static final int MAX_FAILED_LOGINS = 5;
-	static final java.time.Duration LOCK = java.time.Duration.ofMinutes(15);
-
 	@Id
 	Long id;
 	String username;
@@ -31,8 +28,6 @@ public class UserAccount {
 	Long compoundId;
 	String phone;
 	boolean enabled = true;
-	int failedLogins;
-	Instant lockedUntil;
 	@Version
 	Integer version;
 	boolean mustChangePassword;
@@ -73,23 +68,6 @@ public class UserAccount {
 		return create(new NewUser(username, displayName, Role.STAFF, null, companyId, staffId, null, null), temporaryHash, true, at);
 	}
 
-	boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
-	void loginFailed(Instant now) {
-		failedLogins++;
-		if (failedLogins >= MAX_FAILED_LOGINS) {
-			lockedUntil = now.plus(LOCK);
-			failedLogins = 0;
-		}
-	}
-
-	void loginSucceeded() {
-		failedLogins = 0;
-		lockedUntil = null;
-	}
-
 	public void setEnabled(boolean enabled, Integer expectedVersion) {
 		requireVersion(expectedVersion);
 		this.enabled = enabled;
@@ -104,14 +82,14 @@ public class UserAccount {
 
 	/**
 	 * Someone else set a temporary password (an operator's reset, a company restoring a login):
-	 * the user must replace it, and a lock left by someone guessing the old one no longer applies.
+	 * the user must replace it. Pauses left by someone guessing the old one are lifted by the
+	 * caller ({@code Accounts#liftPauses}), as they live beside the account.
 	 */
 	public void resetPassword(String temporaryHash, Instant at, Integer expectedVersion) {
 		requireVersion(expectedVersion);
 		passwordHash = temporaryHash;
 		mustChangePassword = true;
 		passwordChangedAt = at;
-		loginSucceeded();
 	}
 
 	private void requireVersion(Integer expectedVersion) {

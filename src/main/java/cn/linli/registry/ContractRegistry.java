@@ -12,6 +12,8 @@ import cn.linli.shared.domain.CreditCode;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
 
 /** Service contracts: at most one in force per compound, which the database enforces. */
 @Service
@@ -46,29 +48,39 @@ public class ContractRegistry {
 
 	@Transactional(readOnly = true)
 	public List<ContractView> list(Scope scope, Long compoundId, Long companyId) {
+		return page(scope, compoundId, companyId, new PageRequest(0, 500)).content();
+	}
+
+	/** One page of the contracts the caller may see, newest first, with the total. */
+	@Transactional(readOnly = true)
+	public PageResponse<ContractView> page(Scope scope, Long compoundId, Long companyId, PageRequest page) {
 		if (scope.role() == Role.ADMIN) {
-			return List.of();
+			return new PageResponse<>(List.of(), page.page(), page.size(), 0);
 		}
 		var scoped = CompoundScope.of(scope, "c.id", "c.community_code");
-		var sql = new StringBuilder(SELECT).append(" where ").append(scoped.sql()).append(companyFilter(scope));
+		var where = new StringBuilder(" where ").append(scoped.sql()).append(companyFilter(scope));
 		if (compoundId != null) {
-			sql.append(" and sc.compound_id = :compound");
+			where.append(" and sc.compound_id = :compound");
 		}
 		if (companyId != null) {
-			sql.append(" and sc.company_id = :company");
+			where.append(" and sc.company_id = :company");
 		}
-		sql.append(" order by sc.starts_on desc, sc.id desc limit 500");
-		var query = jdbc.sql(sql.toString()).params(scoped.params()).param("today", CompoundScope.today());
+		var params = new java.util.HashMap<String, Object>(scoped.params());
+		params.put("today", CompoundScope.today());
 		if (scope.companyId() != null && !companyFilter(scope).isEmpty()) {
-			query = query.param("scopeCompany", scope.companyId());
+			params.put("scopeCompany", scope.companyId());
 		}
 		if (compoundId != null) {
-			query = query.param("compound", compoundId);
+			params.put("compound", compoundId);
 		}
 		if (companyId != null) {
-			query = query.param("company", companyId);
+			params.put("company", companyId);
 		}
-		return query.query(ContractRegistry::view).list();
+		long total = jdbc.sql("select count(*) from service_contract sc join compound c on c.id = sc.compound_id" + where).params(params)
+			.query(Long.class).single();
+		var rows = jdbc.sql(SELECT + where + " order by sc.starts_on desc, sc.id desc limit :limit offset :offset").params(params)
+			.param("limit", page.size()).param("offset", page.offset()).query(ContractRegistry::view).list();
+		return new PageResponse<>(rows, page.page(), page.size(), total);
 	}
 
 	@Transactional(readOnly = true)

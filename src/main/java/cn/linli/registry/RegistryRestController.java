@@ -81,8 +81,11 @@ class RegistryRestController {
 	// ---- buildings, houses, owners ----
 
 	@GetMapping("/compounds/{id}/buildings")
-	List<BuildingView> buildings(@PathVariable long id) {
-		return houses.buildings(CurrentActor.scope(), id);
+	@Operation(summary = "小区的楼栋（分页）")
+	PageResponse<BuildingView> buildings(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		var request = new PageRequest(page, size);
+		return PageResponse.slice(houses.buildings(CurrentActor.scope(), id), request);
 	}
 
 	record BuildingRequest(String name, Integer floors) {
@@ -176,8 +179,10 @@ class RegistryRestController {
 	// ---- contracts ----
 
 	@GetMapping("/contracts")
-	List<ContractView> contracts(@RequestParam(required = false) Long compound, @RequestParam(required = false) Long company) {
-		return contracts.list(CurrentActor.scope(), compound, company);
+	@Operation(summary = "物业服务合同（分页，新签的在前）")
+	PageResponse<ContractView> contracts(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(required = false) Long compound, @RequestParam(required = false) Long company) {
+		return contracts.page(CurrentActor.scope(), compound, company, new PageRequest(page, size));
 	}
 
 	@GetMapping("/contracts/{id}")
@@ -250,8 +255,11 @@ class RegistryRestController {
 	// ---- committees ----
 
 	@GetMapping("/compounds/{id}/committees")
-	List<CommitteeView> committees(@PathVariable long id) {
-		return committees.forCompound(CurrentActor.scope(), id);
+	@Operation(summary = "小区的业主委员会（历届，分页）")
+	PageResponse<CommitteeView> committees(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		var request = new PageRequest(page, size);
+		return PageResponse.slice(committees.forCompound(CurrentActor.scope(), id), request);
 	}
 
 	record CommitteeRequest(LocalDate formedOn, LocalDate termEndsOn, LocalDate filedOn,

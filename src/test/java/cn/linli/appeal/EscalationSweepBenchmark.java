@@ -44,6 +44,7 @@ public final class EscalationSweepBenchmark {
 		// as arguments, not builder properties: those are defaults, and application.yml would win over them
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(LinliApplication.class).run(
 				"--linli.embedded.data-dir=" + data, "--linli.embedded.clean=true", "--server.port=0", "--linli.demo.enabled=false",
+				"--linli.security.pepper=" + cn.linli.bench.Benchmarks.BENCH_PEPPER,
 				// the benchmark calls the sweep itself; a scheduled one would take the due rows first
 				"--linli.appeal.scheduler.enabled=false", "--linli.uploads.dir=" + work.resolve("uploads-sweep"), "--logging.level.root=WARN",
 				"--spring.main.banner-mode=off");

@@ -93,13 +93,18 @@ public final class Benchmarks {
 		return names;
 	}
 
+	/** A pepper for runs without demo data (see shared/ops/ProductionChecks). */
+	public static final String BENCH_PEPPER = "bench-pepper-not-a-secret-0123456789";
+
 	/** Returns {regions inserted, import ms, process wall ms}. */
 	static long[] importInto(Path jar, Path files, String name) throws Exception {
 		Path data = WORK.resolve("pg-" + name);
 		deleteRecursively(data);
 		long started = System.nanoTime();
 		var process = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--import-regions=" + files.toAbsolutePath(),
-				"--linli.embedded.data-dir=" + data, "--linli.regions.seed=false", "--linli.demo.enabled=false", "--server.port=0")
+				"--linli.embedded.data-dir=" + data, "--linli.regions.seed=false", "--linli.demo.enabled=false", "--server.port=0",
+				// without demo data the installation counts as production, which needs its own pepper
+				"--linli.security.pepper=" + BENCH_PEPPER)
 			.redirectErrorStream(true).start();
 		long[] result = null;
 		try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -163,7 +163,7 @@ class Open311Controller {
 		if (e instanceof org.springframework.web.ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
 			// Spring's own refusals of a malformed request (unreadable body, unsupported media type, …)
 			var status = spring.getStatusCode().value() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-			return error(request, status, "请求格式错误：" + e.getClass().getSimpleName());
+			return error(request, status, cn.linli.shared.web.error.Failures.of(e).detail());
 		}
 		log.error("Open311 request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
 		return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试");

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
+import cn.linli.identity.LoginPauses;
 import cn.linli.identity.UserAccount;
 import cn.linli.identity.UserRepository;
 import cn.linli.identity.domain.TemporaryPassword;
@@ -28,9 +29,11 @@ public class ResettingPasswords {
 	private final ApiTokenRevocation tokens;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final LoginPauses pauses;
 
 	ResettingPasswords(UserRepository users, PasswordEncoder encoder, ApiTokenRevocation tokens, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, LoginPauses pauses) {
+		this.pauses = pauses;
 		this.users = users;
 		this.encoder = encoder;
 		this.tokens = tokens;
@@ -56,6 +59,7 @@ public class ResettingPasswords {
 		String temporary = TemporaryPassword.generate();
 		user.resetPassword(encoder.encode(temporary), now, version);
 		users.save(user);
+		pauses.lift(user.username());
 		tokens.revokeAll(user.id(), now);
 		events.publishEvent(IdentityChanged.of("user", verb, user.id(), user.username()));
 		return temporary;

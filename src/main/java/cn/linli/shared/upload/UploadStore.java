@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,10 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.web.input.InputText;
 
 /**
  * Stores uploaded photos and scans on local disk. The type is read from the bytes, never from the
- * name; the stored name is random, so no path a user sends is ever used.
+ * name; the stored name is random, so no path a user sends is ever used. A file is kept only when
+ * the change that refers to it commits: stored inside a transaction, it goes with a rollback;
+ * stored before one (a controller storing the scan, then recording the ballot), it is
+ * provisional until a writing transaction of the same request commits ({@link UploadCleanup}).
  */
 @Component
 public class UploadStore {
@@ -36,9 +41,16 @@ public class UploadStore {
 	}
 
 	private final Path root;
+	private final Clock clock;
 
-	UploadStore(@Value("${linli.uploads.dir:./data/uploads}") String root) {
+	UploadStore(@Value("${linli.uploads.dir:./data/uploads}") String root, Clock clock) {
 		this.root = Path.of(root).toAbsolutePath().normalize();
+		this.clock = clock;
+	}
+
+	/** Where the files are, for operations (backups) and for tests that count them. */
+	public Path root() {
+		return root;
 	}
 
 	/** Stores a file and returns its key (a relative path made by the store). */
@@ -58,7 +70,7 @@ public class UploadStore {
 			if (type == null || !java.util.Arrays.asList(allowed).contains(type)) {
 				throw DomainException.invalid(field, "文件类型不支持：仅限 " + java.util.Arrays.toString(allowed));
 			}
-			var day = LocalDate.now();
+			var day = LocalDate.ofInstant(clock.instant(), cn.linli.shared.time.TimeConfiguration.ZONE);
 			String key = day.getYear() + "/" + String.format("%02d", day.getMonthValue()) + "/" + UUID.randomUUID() + "." + type.extension;
 			Path target = root.resolve(key).normalize();
 			Files.createDirectories(target.getParent());
@@ -69,7 +81,9 @@ public class UploadStore {
 				Files.deleteIfExists(target);
 				throw e;
 			}
-			forgetOnRollback(target);
+			if (!forgetOnRollback(target)) {
+				UploadCleanup.provisional(target);
+			}
 			return key;
 		}
 		catch (IOException e) {
@@ -81,9 +95,9 @@ public class UploadStore {
 	 * A file stored in a transaction that then rolls back (a later photo refused, a stale version)
 	 * would be referenced by nothing: it is removed with the rows that would have pointed to it.
 	 */
-	private static void forgetOnRollback(Path target) {
+	private static boolean forgetOnRollback(Path target) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
+			return false;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
@@ -99,18 +113,20 @@ public class UploadStore {
 				}
 			}
 		});
+		return true;
 	}
 
 	/**
-	 * The name is never used to store the file, but a name carrying a path or control characters
-	 * is a tampered request, not a photo from a phone, and is refused.
+	 * The name is never used to store the file, but a name carrying a path, control characters or
+	 * a bidirectional override ({@code 测\u202Egnp.exe名} shows as an image) is a tampered request,
+	 * not a photo from a phone, and is refused.
 	 */
 	static boolean acceptableName(String name) {
 		if (name == null || name.isEmpty()) {
 			return true;
 		}
 		return name.length() <= 200 && !name.contains("/") && !name.contains("\\") && !name.contains("..")
-				&& name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+				&& InputText.problem(name, false).isEmpty();
 	}
 
 	/** Opens a stored file by the key this store made; anything else is not found. */

@@ -18,6 +18,13 @@ public record PageResponse<T>(List<T> content, int page, int size, long totalEle
 		return page > 0;
 	}
 
+	/** One page of a list that is small and complete in memory (a compound's buildings, its committees). */
+	public static <T> PageResponse<T> slice(List<T> all, PageRequest page) {
+		int from = (int) Math.min(all.size(), page.offset());
+		int to = (int) Math.min(all.size(), page.offset() + page.size());
+		return new PageResponse<>(List.copyOf(all.subList(from, to)), page.page(), page.size(), all.size());
+	}
+
 	public <R> PageResponse<R> map(Function<T, R> f) {
 		return new PageResponse<>(content.stream().map(f).toList(), page, size, totalElements);
 	}
