@@ -41,6 +41,8 @@ class LoginThrottleTests {
 
 	@Autowired
 	UserAdministration admin;
+	@Autowired
+	cn.linli.identity.administration.DisablingUsers disabling;
 
 	@Autowired
 	MutableClock clock;
@@ -153,7 +155,7 @@ class LoginThrottleTests {
 	void aDisabledAccountIsToldSoOnlyAfterTheCorrectPassword() throws Exception {
 		String u = user("throttle-e");
 		long id = jdbc.sql("select id from app_user where username = ?").param(u).query(Long.class).single();
-		admin.setEnabled(id, false, null);
+		disabling.disable(new cn.linli.shared.security.Actor(0, "test-operator", "平台管理员", cn.linli.shared.security.Scope.platform()), id, null);
 		var wrong = login(u, "wrong", "10.9.5.1");
 		assertThat(wrong.getStatus()).isEqualTo(401);
 		assertThat(wrong.getContentAsString()).contains("用户名或密码错误").doesNotContain("停用");
