@@ -97,8 +97,9 @@ class StaffLoginTests {
 		var withdrawn = mvc.perform(post("/staff/" + member + "/login/withdraw").with(user("company")).with(csrf()).param("version", "0")).andReturn();
 		assertThat(withdrawn.getFlashMap().get("notice")).isEqualTo("已收回 收回测试员 的登录账号");
 		assertThat(enabled("shouhui.ceshi")).isFalse();
+		// the right password for a withdrawn login: told it is disabled (a wrong one would learn nothing)
 		assertThat(mvc.perform(formLogin("/login").user("shouhui.ceshi").password(granted.temporaryPassword())).andReturn().getResponse()
-			.getRedirectedUrl()).isEqualTo("/login?error");
+			.getRedirectedUrl()).isEqualTo("/login?disabled");
 
 		var back = mvc.perform(post("/staff/" + member + "/login/reissue").with(user("company")).with(csrf()).param("version", "1")).andReturn();
 		assertThat(back.getFlashMap().get("notice")).isEqualTo("已重新开通 收回测试员 的登录账号");
