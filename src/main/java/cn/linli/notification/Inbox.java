@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
 
 /** Each user's in-app messages. A user reads and marks only its own. */
 @Service
@@ -52,13 +54,18 @@ public class Inbox {
 		}
 	}
 
+	/** A user's messages, newest first, one page at a time. */
 	@Transactional(readOnly = true)
-	public List<Message> latest(long userId, int limit) {
-		return jdbc.sql("select id, appeal_id, title, body, created_at, read_at is not null from inbox_message where user_id = :u order by id desc limit :l")
-			.param("u", userId).param("l", limit)
+	public PageResponse<Message> page(long userId, PageRequest page) {
+		long total = jdbc.sql("select count(*) from inbox_message where user_id = :u").param("u", userId).query(Long.class).single();
+		var content = jdbc.sql("""
+				select id, appeal_id, title, body, created_at, read_at is not null from inbox_message where user_id = :u
+				order by id desc limit :l offset :o""")
+			.param("u", userId).param("l", page.size()).param("o", page.offset())
 			.query((rs, n) -> new Message(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant(), rs.getBoolean(6)))
 			.list();
+		return new PageResponse<>(content, page.page(), page.size(), total);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,17 +1,19 @@
 package cn.linli.notification;
 
-import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
 import cn.linli.shared.security.Role;
 
 /** 消息: the caller's own inbox, nobody else's. */
@@ -25,9 +27,11 @@ class InboxPages {
 	}
 
 	@GetMapping("/inbox")
-	String inbox(Model model) {
+	String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
 		var actor = CurrentActor.get();
-		model.addAttribute("messages", inbox.latest(actor.userId(), 100));
+		var messages = inbox.page(actor.userId(), new PageRequest(page, 50));
+		model.addAttribute("messages", messages.content());
+		model.addAttribute("page", messages);
 		model.addAttribute("appealBase", actor.role() == Role.RESIDENT ? "/app/appeals/" : "/appeals/");
 		return "notification/inbox";
 	}
@@ -55,8 +59,8 @@ class InboxPages {
 		}
 
 		@GetMapping("/api/v1/inbox")
-		List<Inbox.Message> latest() {
-			return inbox.latest(CurrentActor.get().userId(), 100);
+		PageResponse<Inbox.Message> latest(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+			return inbox.page(CurrentActor.get().userId(), new PageRequest(page, size));
 		}
 
 		@PostMapping("/api/v1/inbox/{id}/read")

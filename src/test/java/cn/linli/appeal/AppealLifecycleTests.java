@@ -58,7 +58,7 @@ class AppealLifecycleTests {
 		assertThat(api.status(id)).isEqualTo("SUBMITTED");
 		assertThat(jdbc.sql("select handler_kind from appeal where id = :id").param("id", id).query(String.class).single()).isEqualTo("COMPANY");
 
-		var queue = api.read(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/appeals/queue")
+		var queue = api.read(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/appeals/queue?size=500")
 			.header("Authorization", "Bearer " + staff)).andReturn());
 		assertThat(queue.findValues("id").stream().map(n -> n.asLong()).toList()).contains(id);
 
@@ -149,7 +149,7 @@ class AppealLifecycleTests {
 		assertThat(api.status(id)).isEqualTo("REOPENED");
 		assertThat(api.level(id)).isEqualTo("COMMUNITY");
 		String community = TestApi.token(mvc, json, "community");
-		var board = api.read(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/appeals/board")
+		var board = api.read(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/appeals/board?size=500")
 			.header("Authorization", "Bearer " + community)).andReturn());
 		assertThat(board.findValues("id").stream().map(n -> n.asLong()).toList()).contains(id);
 		// the community confirms it was in fact solved: closed, counted as solved but not as satisfied

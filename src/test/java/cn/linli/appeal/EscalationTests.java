@@ -76,7 +76,7 @@ class EscalationTests {
 	}
 
 	List<Long> board(String token, boolean all) throws Exception {
-		var r = mvc.perform(get("/api/v1/appeals/board" + (all ? "?all=true" : "")).header("Authorization", "Bearer " + token)).andReturn();
+		var r = mvc.perform(get("/api/v1/appeals/board?size=500" + (all ? "&all=true" : "")).header("Authorization", "Bearer " + token)).andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(200);
 		return api.read(r).findValues("id").stream().map(n -> n.asLong()).toList();
 	}
@@ -136,7 +136,7 @@ class EscalationTests {
 
 		// the staff still has it in its queue, overdue, among the nearest deadlines first
 		String staff = TestApi.token(mvc, json, "staff");
-		var queue = api.read(mvc.perform(get("/api/v1/appeals/queue").header("Authorization", "Bearer " + staff)).andReturn());
+		var queue = api.read(mvc.perform(get("/api/v1/appeals/queue").param("size", "500").header("Authorization", "Bearer " + staff)).andReturn()).get("content");
 		var row = queue.values().stream().filter(n -> n.get("id").asLong() == id).findFirst().orElseThrow();
 		assertThat(row.get("overdue").asBoolean()).as("the city's minute ran out too").isTrue();
 		var handlerDue = queue.values().stream().filter(n -> !n.get("handlerDue").isNull())

@@ -147,6 +147,20 @@ class SupervisionPagesBrowserTests {
 			assertThat(lines.get(0)).startsWith("\uFEFF编号,类型,分类");
 			assertThat(lines).hasSize((int) expected + 1);
 			assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",投诉,安全/消防通道,"));
+			var excel = company.waitForDownload(() -> company.click("#export-xlsx"));
+			assertThat(excel.suggestedFilename()).isEqualTo("诉求清单.xlsx");
+			try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(excel.path()))) {
+				var sheet = book.getSheetAt(0);
+				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+				assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("分类");
+				assertThat(sheet.getLastRowNum()).as("a header and one row per appeal").isEqualTo((int) expected);
+				for (int i = 1; i <= expected; i++) {
+					assertThat(sheet.getRow(i).getCell(2).getStringCellValue()).isEqualTo("安全/消防通道");
+					// the number and the time are typed cells, not text
+					assertThat(sheet.getRow(i).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+					assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(sheet.getRow(i).getCell(8))).isTrue();
+				}
+			}
 		}
 	}
 

@@ -119,7 +119,7 @@ class VotersByOwnerSetTests {
 		assertThat(outcome.get("agreeHead").asLong()).isEqualTo(3);
 		assertThat(outcome.get("agreeArea").asLong()).isEqualTo(27_000);
 		assertThat(outcome.get("result").asString()).isEqualTo("PASSED");
-		assertThat(api.ok(api.call(b, "GET", "/api/v1/motions/" + motion + "/participation", null))).extracting(n -> n.asString())
+		assertThat(api.ok(api.call(b, "GET", "/api/v1/motions/" + motion + "/participation", null)).get("content")).extracting(n -> n.asString())
 			.containsExactly("1号楼-101", "1号楼-102", "1号楼-103", "1号楼-104、2号楼-201");
 
 		// the exported files name the same voters and recount to the same figures

@@ -74,4 +74,37 @@ class PagingTests {
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(json.readTree(response.getContentAsString()).get("detail").asString()).contains("size 为 1–500");
 	}
+
+	@Test
+	void queueBoardAndInboxPageWithoutLosingOrRepeatingARow() throws Exception {
+		// the city's whole board (all=true: every escalated appeal of its region) in pages of 3
+		String city = TestApi.token(mvc, json, "city");
+		assertPagesCoverTheTotal(city, "/api/v1/appeals/board?all=true&size=3");
+		String company = TestApi.token(mvc, json, "company");
+		assertPagesCoverTheTotal(company, "/api/v1/appeals/queue?size=1");
+		String resident = TestApi.token(mvc, json, "resident");
+		// five messages written in one instant: the order must not depend on the clock alone
+		jdbc.sql("""
+				insert into inbox_message (user_id, title, body, created_at)
+				select u.id, '分页测试 ' || g, '正文', now() from app_user u, generate_series(1, 5) g where u.username = 'resident'""").update();
+		long messages = jdbc.sql("select count(*) from inbox_message m join app_user u on u.id = m.user_id where u.username = 'resident'")
+			.query(Long.class).single();
+		assertThat(assertPagesCoverTheTotal(resident, "/api/v1/inbox?size=2")).isEqualTo(messages);
+	}
+
+	/** Walks every page; returns the total after checking each row came exactly once. */
+	private long assertPagesCoverTheTotal(String token, String path) throws Exception {
+		var first = page(token, path + "&page=0");
+		long total = first.get("totalElements").asLong();
+		int size = first.get("size").asInt();
+		assertThat(total).as(path + " has rows to page through").isGreaterThan(size);
+		var seen = new java.util.HashSet<Long>();
+		for (int p = 0; p * (long) size < total; p++) {
+			var content = page(token, path + "&page=" + p).get("content");
+			assertThat(content.size()).isEqualTo((int) Math.min(size, total - (long) p * size));
+			content.forEach(row -> assertThat(seen.add(row.get("id").asLong())).as("row on one page only").isTrue());
+		}
+		assertThat(seen).hasSize((int) total);
+		return total;
+	}
 }

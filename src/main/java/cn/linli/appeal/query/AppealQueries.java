@@ -102,9 +102,18 @@ public class AppealQueries {
 	}
 
 	/** The handler's workbench: what is waiting for me, the nearest deadline first. */
-	public List<AppealRow> queue(Actor actor) {
+	public PageResponse<AppealRow> queue(Actor actor, PageRequest page) {
 		var scope = AppealScope.of(actor, clock);
-		return rows(actor, "where " + scope.sql() + " and " + handledBy(actor) + " order by handler_due nulls last, a.id limit 500", scope.params());
+		return paged(actor, "where " + scope.sql() + " and " + handledBy(actor), "handler_due nulls last, a.id", new HashMap<>(scope.params()), page);
+	}
+
+	/** One page of the rows a condition selects, in the given order, with the total. */
+	private PageResponse<AppealRow> paged(Actor actor, String where, String order, Map<String, Object> params, PageRequest page) {
+		long total = jdbc.sql("select count(*) from appeal a " + where).params(params).query(Long.class).single();
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		return new PageResponse<>(rows(actor, where + " order by " + order + " limit :limit offset :offset", params), page.page(), page.size(),
+				total);
 	}
 
 	/** What the caller handles now: a company's open appeals; the community's own and those returned to it for re-dispatch. */
@@ -119,14 +128,14 @@ public class AppealQueries {
 	}
 
 	/** 督办: what has climbed to my level in my region and is not closed, the most urgent first. */
-	public List<AppealRow> board(Actor actor, boolean everythingEscalated) {
+	public PageResponse<AppealRow> board(Actor actor, boolean everythingEscalated, PageRequest page) {
 		if (!actor.scope().isRegional()) {
 			throw DomainException.forbidden("督办台仅供社区、街道、区县和市住建局使用");
 		}
 		var scope = AppealScope.of(actor, clock);
-		var params = new HashMap<>(scope.params());
-		return rows(actor, "where " + scope.sql() + " and " + boardLevel(actor, everythingEscalated, params) + " and a.status <> '"
-				+ AppealStatus.CLOSED.name() + "' order by a.supervise_due_at nulls last, a.id limit 500", params);
+		var params = new HashMap<String, Object>(scope.params());
+		return paged(actor, "where " + scope.sql() + " and " + boardLevel(actor, everythingEscalated, params) + " and a.status <> '"
+				+ AppealStatus.CLOSED.name() + "'", "a.supervise_due_at nulls last, a.id", params, page);
 	}
 
 	private static String boardLevel(Actor actor, boolean everythingEscalated, Map<String, Object> params) {
@@ -168,12 +177,7 @@ public class AppealQueries {
 	public PageResponse<AppealRow> search(Actor actor, Filter filter, PageRequest page) {
 		var scope = AppealScope.of(actor, clock);
 		var params = new HashMap<String, Object>(scope.params());
-		String where = "where " + scope.sql() + conditions(actor, filter, params);
-		long total = jdbc.sql("select count(*) from appeal a " + where).params(params).query(Long.class).single();
-		params.put("limit", page.size());
-		params.put("offset", page.offset());
-		var content = rows(actor, where + " order by a.created_at desc, a.id desc limit :limit offset :offset", params);
-		return new PageResponse<>(content, page.page(), page.size(), total);
+		return paged(actor, "where " + scope.sql() + conditions(actor, filter, params), "a.created_at desc, a.id desc", params, page);
 	}
 
 	/** At most this many rows go into one export, newest first. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.linli.appeal.query.AppealQueries.AppealRow;
 import cn.linli.shared.csv.Csv;
+import cn.linli.shared.excel.Xlsx;
 import cn.linli.shared.time.TimeConfiguration;
 
 /** An appeal list as a spreadsheet, with the columns a supervisor files: the same rows the page shows, every one. */
@@ -20,17 +21,25 @@ final class AppealExport {
 	private AppealExport() {
 	}
 
+	/** One row's cells, typed: numbers as numbers, times as instants (the spreadsheet shows them in Asia/Shanghai). */
 	static List<Object> cells(AppealRow r) {
-		return List.of(r.id(), r.kind().label(), r.categoryName(), r.urgency().label(), r.status().label(), r.level().label(),
-				nz(r.compoundName()), nz(r.buildingName()), TIME.format(r.createdAt()), nz(r.handlerName()),
-				r.dueAt() == null ? "" : TIME.format(r.dueAt()), r.overdue() ? "是" : "否", r.rating() == null ? "" : r.rating().label(),
-				r.repeatOf() == null ? "" : "#" + r.repeatOf(), r.supporters(), nz(r.summary()));
+		return java.util.Arrays.asList(r.id(), r.kind().label(), r.categoryName(), r.urgency().label(), r.status().label(), r.level().label(),
+				nz(r.compoundName()), nz(r.buildingName()), r.createdAt(), nz(r.handlerName()), r.dueAt(), r.overdue() ? "是" : "否",
+				r.rating() == null ? "" : r.rating().label(), r.repeatOf() == null ? "" : "#" + r.repeatOf(), r.supporters(), nz(r.summary()));
 	}
 
 	static void csv(List<AppealRow> rows, OutputStream out) throws IOException {
 		try (var printer = Csv.printer(out, HEADER)) {
 			for (var r : rows) {
-				printer.printRecord(cells(r));
+				printer.printRecord(cells(r).stream().map(c -> c instanceof java.time.Instant t ? TIME.format(t) : c == null ? "" : c).toList());
+			}
+		}
+	}
+
+	static void xlsx(List<AppealRow> rows, OutputStream out) throws IOException {
+		try (var sheet = Xlsx.sheet(out, "诉求清单", HEADER)) {
+			for (var r : rows) {
+				sheet.row(cells(r));
 			}
 		}
 	}

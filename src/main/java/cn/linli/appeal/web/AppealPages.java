@@ -106,41 +106,42 @@ class AppealPages {
 	// ---- the handler's workbench, the supervisors' board, every list ----
 
 	@GetMapping("/appeals")
-	String queue(Model model) {
+	String queue(@RequestParam(defaultValue = "0") int page, Model model) {
 		var actor = CurrentActor.get();
 		if (actor.role() == Role.RESIDENT) {
 			return "redirect:/app/appeals";
 		}
-		model.addAttribute("tab", "queue");
-		model.addAttribute("rows", queries.queue(actor));
-		model.addAttribute("workload", queries.workload(actor));
-		return "appeal/list";
+		return list(model, "queue", queries.queue(actor, new PageRequest(page, 50)), "/appeals?");
 	}
 
 	@GetMapping("/appeals/board")
-	String board(@RequestParam(defaultValue = "false") boolean all, Model model) {
+	String board(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page, Model model) {
 		var actor = CurrentActor.get();
-		model.addAttribute("tab", all ? "escalated" : "board");
-		model.addAttribute("rows", queries.board(actor, all));
-		model.addAttribute("workload", queries.workload(actor));
+		return list(model, all ? "escalated" : "board", queries.board(actor, all, new PageRequest(page, 50)),
+				all ? "/appeals/board?all=true&" : "/appeals/board?");
+	}
+
+	/** A tab of the appeal lists: its page of rows, the link to the other pages, the caller's counts. */
+	private String list(Model model, String tab, cn.linli.shared.web.PageResponse<AppealQueries.AppealRow> rows, String pageLink) {
+		model.addAttribute("tab", tab);
+		model.addAttribute("rows", rows.content());
+		model.addAttribute("page", rows);
+		model.addAttribute("pageLink", pageLink);
+		model.addAttribute("workload", queries.workload(CurrentActor.get()));
 		return "appeal/list";
 	}
 
 	@GetMapping("/appeals/all")
 	String all(@ModelAttribute ListParams params, @RequestParam(defaultValue = "0") int page, Model model) {
 		var actor = CurrentActor.get();
-		model.addAttribute("tab", "all");
-		var result = queries.search(actor, params.filter(), new PageRequest(page, 50));
-		model.addAttribute("rows", result.content());
-		model.addAttribute("page", result);
 		model.addAttribute("params", params);
 		model.addAttribute("query", params.query());
 		model.addAttribute("statuses", AppealStatus.values());
 		model.addAttribute("kinds", AppealKind.values());
 		model.addAttribute("categories", queries.categories());
 		model.addAttribute("compounds", queries.compoundsToFilter(actor));
-		model.addAttribute("workload", queries.workload(actor));
-		return "appeal/list";
+		return list(model, "all", queries.search(actor, params.filter(), new PageRequest(page, 50)),
+				"/appeals/all?" + (params.query().isEmpty() ? "" : params.query() + "&"));
 	}
 
 	@GetMapping("/appeals/export.csv")
@@ -148,6 +149,13 @@ class AppealPages {
 		var out = new ByteArrayOutputStream();
 		AppealExport.csv(queries.export(CurrentActor.get(), params.filter()), out);
 		return download(out.toByteArray(), "诉求清单.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/appeals/export.xlsx")
+	ResponseEntity<byte[]> exportXlsx(@ModelAttribute ListParams params) throws IOException {
+		var out = new ByteArrayOutputStream();
+		AppealExport.xlsx(queries.export(CurrentActor.get(), params.filter()), out);
+		return download(out.toByteArray(), "诉求清单.xlsx", MediaType.parseMediaType(cn.linli.shared.excel.Xlsx.CONTENT_TYPE));
 	}
 
 	static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {

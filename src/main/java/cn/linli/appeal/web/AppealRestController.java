@@ -98,15 +98,16 @@ class AppealRestController {
 	}
 
 	@GetMapping("/appeals/queue")
-	@Operation(summary = "承办工作台：待我办理的诉求，按剩余时限排序")
-	List<AppealQueries.AppealRow> queue() {
-		return queries.queue(CurrentActor.get());
+	@Operation(summary = "承办工作台：待我办理的诉求，按剩余时限排序（分页）")
+	PageResponse<AppealQueries.AppealRow> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return queries.queue(CurrentActor.get(), new PageRequest(page, size));
 	}
 
 	@GetMapping("/appeals/board")
-	@Operation(summary = "督办台：升级到本级的诉求")
-	List<AppealQueries.AppealRow> board(@RequestParam(defaultValue = "false") boolean all) {
-		return queries.board(CurrentActor.get(), all);
+	@Operation(summary = "督办台：升级到本级的诉求（all=true 为辖区全部升级的诉求；分页）")
+	PageResponse<AppealQueries.AppealRow> board(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return queries.board(CurrentActor.get(), all, new PageRequest(page, size));
 	}
 
 	@GetMapping("/appeals/workload")

@@ -12,6 +12,14 @@ import cn.linli.shared.domain.FieldErrors;
 public record MotionDraft(Integer matter, String title, String body, Integer seats, List<Long> buildingIds, Instant opensAt,
 		Instant closesAt, boolean includeParking, boolean followMajority, List<String> candidateIds) {
 
+	/** The longest voting period: owners must know when a decision is due. */
+	public static final java.time.Duration MAX_VOTING_PERIOD = java.time.Duration.ofDays(90);
+
+	private static boolean plausible(Instant t) {
+		return t.isAfter(Instant.parse("2000-01-01T00:00:00Z")) && t.isBefore(Instant.parse("2100-01-01T00:00:00Z"));
+	}
+
+
 	public MotionDraft {
 		title = title == null ? null : title.trim();
 		body = body == null ? null : body.strip();
@@ -47,6 +55,12 @@ public record MotionDraft(Integer matter, String title, String body, Integer sea
 		else if (opensAt != null && !closesAt.isAfter(opensAt)) {
 			errors.add("closesAt", "截止时间应晚于开始时间");
 		}
+		else if (opensAt != null && closesAt.isAfter(opensAt.plus(MAX_VOTING_PERIOD))) {
+			errors.add("closesAt", "投票期不能超过 " + MAX_VOTING_PERIOD.toDays() + " 天");
+		}
+		// a mistyped year (200000) must not make a vote that never closes
+		errors.check(opensAt != null && !plausible(opensAt), "opensAt", "开始时间不在 2000–2100 年之间");
+		errors.check(closesAt != null && !plausible(closesAt), "closesAt", "截止时间不在 2000–2100 年之间");
 		errors.check(followMajority && election, "followMajority", "从众规则不适用于选举");
 		var candidates = errors.collect(() -> Candidates.of(candidateIds, "candidateIds"));
 		if (candidates != null && kind != null) {

@@ -36,6 +36,8 @@ import cn.linli.governance.voting.Receipt;
 import cn.linli.governance.voting.RecordingService;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
 import cn.linli.shared.upload.UploadStore;
 
 @RestController
@@ -88,8 +90,10 @@ class GovernanceApiController {
 	}
 
 	@GetMapping("/compounds/{compoundId}/motions")
-	List<MotionView> motions(@PathVariable long compoundId) {
-		return queries.forCompound(CurrentActor.get(), compoundId);
+	@Operation(summary = "小区的表决事项，最新的在前（分页）")
+	PageResponse<MotionView> motions(@PathVariable long compoundId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return PageResponse.slice(queries.forCompound(CurrentActor.get(), compoundId), new PageRequest(page, size));
 	}
 
 	@PostMapping("/motions/{id}/publish")
@@ -167,8 +171,10 @@ class GovernanceApiController {
 	}
 
 	@GetMapping("/motions/{id}/participation")
-	List<String> participation(@PathVariable long id) {
-		return queries.participation(CurrentActor.get(), id);
+	@Operation(summary = "参与表决名单（只列参与者，不列如何表决；分页）")
+	PageResponse<String> participation(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		return PageResponse.slice(queries.participation(CurrentActor.get(), id), new PageRequest(page, size));
 	}
 
 	@GetMapping("/motions/{id}/chain")
