@@ -27,19 +27,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.registry.AreaSource;
-import cn.linli.registry.CompanyDetails;
-import cn.linli.registry.CompanyRegistry;
-import cn.linli.registry.CompoundDetails;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.ContractRegistry;
-import cn.linli.registry.HouseDetails;
 import cn.linli.registry.HouseKind;
-import cn.linli.registry.HouseRegistry;
-import cn.linli.registry.OwnerDetails;
 import cn.linli.registry.PartyOrg;
 import cn.linli.registry.ServiceMode;
-import cn.linli.registry.StaffDetails;
-import cn.linli.registry.StaffRegistry;
+import cn.linli.registry.company.CompanyDetails;
+import cn.linli.registry.company.RegisteringCompanies;
+import cn.linli.registry.compound.CompoundDetails;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.contract.RecordingContracts;
+import cn.linli.registry.house.HouseDetails;
+import cn.linli.registry.house.OwnerDetails;
+import cn.linli.registry.house.RegisteringHouses;
+import cn.linli.registry.staff.RegisteringStaff;
+import cn.linli.registry.staff.StaffDetails;
 import cn.linli.shared.domain.Area;
 import cn.linli.shared.domain.CreditCode;
 import cn.linli.shared.domain.IdNumber;
@@ -68,19 +68,19 @@ class AccessMatrixTests {
 	JsonMapper json;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	CompanyRegistry companies;
+	RegisteringCompanies companies;
 
 	@Autowired
-	ContractRegistry contracts;
+	RecordingContracts contracts;
 
 	@Autowired
-	StaffRegistry staff;
+	RegisteringStaff staff;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	final Map<String, String> tokens = new HashMap<>();
 

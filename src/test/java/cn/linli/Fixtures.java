@@ -3,9 +3,9 @@ package cn.linli;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.linli.registry.AreaSource;
-import cn.linli.registry.HouseDetails;
 import cn.linli.registry.HouseKind;
-import cn.linli.registry.OwnerDetails;
+import cn.linli.registry.house.HouseDetails;
+import cn.linli.registry.house.OwnerDetails;
 import cn.linli.shared.domain.Area;
 import cn.linli.shared.domain.IdNumber;
 import cn.linli.shared.security.Role;

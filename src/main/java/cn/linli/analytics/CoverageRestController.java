@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import cn.linli.registry.RegistryApi;
-import cn.linli.registry.RegistryApi.CoverageReport;
+import cn.linli.registry.RegistryFigures;
+import cn.linli.registry.RegistryFigures.CoverageReport;
 import cn.linli.shared.domain.RegionCode;
 import cn.linli.shared.security.CurrentActor;
 
@@ -18,16 +18,16 @@ import cn.linli.shared.security.CurrentActor;
 @Tag(name = "coverage", description = "红色物业覆盖指标")
 class CoverageRestController {
 
-	private final RegistryApi registry;
+	private final RegistryFigures figures;
 
-	CoverageRestController(RegistryApi registry) {
-		this.registry = registry;
+	CoverageRestController(RegistryFigures figures) {
+		this.figures = figures;
 	}
 
 	@GetMapping("/{code}")
 	@Operation(summary = "区划的覆盖指标及下一级明细（每项含分子分母）")
 	CoverageReport coverage(@PathVariable String code) {
 		RegionCode.of(code);
-		return registry.coverage(CurrentActor.scope(), code);
+		return figures.coverage(CurrentActor.scope(), code);
 	}
 }

@@ -14,7 +14,7 @@ import cn.linli.appeal.AppealIndicators;
 import cn.linli.appeal.AppealsApi;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.Coverage;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryFigures;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.RegionCode;
 import cn.linli.shared.security.CurrentActor;
@@ -24,16 +24,16 @@ import cn.linli.shared.security.Role;
 @Controller
 class DashboardController {
 
-	private final RegistryApi registry;
+	private final RegistryFigures figures;
 	private final RegionApi regions;
 	private final JsonMapper json;
 	private final AppealIndicators appeals;
 	private final AppealsApi appealsApi;
 
-	DashboardController(RegistryApi registry, RegionApi regions, JsonMapper json, AppealIndicators appeals, AppealsApi appealsApi) {
+	DashboardController(RegistryFigures figures, RegionApi regions, JsonMapper json, AppealIndicators appeals, AppealsApi appealsApi) {
 		this.appeals = appeals;
 		this.appealsApi = appealsApi;
-		this.registry = registry;
+		this.figures = figures;
 		this.regions = regions;
 		this.json = json;
 	}
@@ -47,7 +47,7 @@ class DashboardController {
 		if (scope.isRegional() ? !scope.coversRegion(code) : actor.role() != Role.ADMIN) {
 			throw DomainException.notFound("区划");
 		}
-		var report = registry.coverage(scope, code);
+		var report = figures.coverage(scope, code);
 		var chain = regions.chain(code).stream().filter(r -> scope.coversRegion(r.code()) || !scope.isRegional()).toList();
 		model.addAttribute("report", report);
 		model.addAttribute("chain", chain);

@@ -5,8 +5,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.linli.appeal.AppealsApi;
-import cn.linli.registry.CompoundQuery;
-import cn.linli.registry.CompoundRegistry;
+import cn.linli.registry.compound.CompoundQuery;
+import cn.linli.registry.compound.RegisteringCompounds;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.web.PageRequest;
@@ -15,10 +15,10 @@ import cn.linli.shared.web.PageRequest;
 @Controller
 class HomeController {
 
-	private final CompoundRegistry compounds;
+	private final RegisteringCompounds compounds;
 	private final AppealsApi appeals;
 
-	HomeController(CompoundRegistry compounds, AppealsApi appeals) {
+	HomeController(RegisteringCompounds compounds, AppealsApi appeals) {
 		this.compounds = compounds;
 		this.appeals = appeals;
 	}

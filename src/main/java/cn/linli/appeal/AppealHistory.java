@@ -16,7 +16,7 @@ import cn.linli.appeal.domain.Placement;
 import cn.linli.appeal.intake.RepeatDetection;
 import cn.linli.appeal.policy.SlaPolicies;
 import cn.linli.appeal.text.AppealText;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 
 /**
@@ -78,16 +78,16 @@ public class AppealHistory {
 	}
 
 	private final AppealRepository appeals;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final SlaPolicies policies;
 	private final AppealText text;
 	private final RepeatDetection repeats;
 	private final JdbcTemplate template;
 
-	AppealHistory(AppealRepository appeals, RegistryApi registry, SlaPolicies policies, AppealText text, RepeatDetection repeats,
+	AppealHistory(AppealRepository appeals, RegistryDirectory directory, SlaPolicies policies, AppealText text, RepeatDetection repeats,
 			JdbcTemplate template) {
 		this.appeals = appeals;
-		this.registry = registry;
+		this.directory = directory;
 		this.policies = policies;
 		this.text = text;
 		this.repeats = repeats;
@@ -130,11 +130,11 @@ public class AppealHistory {
 	}
 
 	private Placement placeOf(Past p) {
-		var compound = registry.compoundFacts(p.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
+		var compound = directory.compoundFacts(p.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
 		if (p.houseId() == null) {
 			return new Placement(compound.id(), compound.communityCode(), null, null, compound.companyId());
 		}
-		var house = registry.houseFacts(p.houseId()).filter(h -> h.compoundId() == p.compoundId())
+		var house = directory.houseFacts(p.houseId()).filter(h -> h.compoundId() == p.compoundId())
 			.orElseThrow(() -> DomainException.notFound("房屋"));
 		return new Placement(compound.id(), compound.communityCode(), house.buildingId(), house.houseId(), compound.companyId());
 	}

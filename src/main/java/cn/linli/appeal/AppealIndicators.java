@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import cn.linli.region.RegionApi;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
+import cn.linli.registry.RegistryFigures;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 
@@ -53,13 +54,15 @@ public class AppealIndicators {
 			count(*) filter (where a.repeat_of is not null)""".formatted(Rating.satisfiedSql(), VALID_COMPLAINT);
 
 	private final JdbcClient jdbc;
-	private final RegistryApi registry;
+	private final RegistryFigures figures;
 	private final RegionApi regions;
 	private final Clock clock;
+	private final RegistryDirectory directory;
 
-	AppealIndicators(JdbcClient jdbc, RegistryApi registry, RegionApi regions, Clock clock) {
+	AppealIndicators(JdbcClient jdbc, RegistryFigures figures, RegionApi regions, Clock clock, RegistryDirectory directory) {
+		this.directory = directory;
 		this.jdbc = jdbc;
-		this.registry = registry;
+		this.figures = figures;
 		this.regions = regions;
 		this.clock = clock;
 	}
@@ -114,7 +117,7 @@ public class AppealIndicators {
 			return rated >= MIN_RANKED;
 		}
 
-		Counts withSize(RegistryApi.Size size) {
+		Counts withSize(RegistryFigures.Size size) {
 			return size == null ? this : new Counts(appeals, acceptDue, acceptedOnTime, resolveDue, resolvedOnTime, rated, satisfied, solved,
 					complaints, repeats, size.households(), size.buildingAreaCenti());
 		}
@@ -162,11 +165,11 @@ public class AppealIndicators {
 		var params = Map.<String, Object>of("p", code + "%", "from", window[0], "to", window[1], "now", window[1]);
 		String where = " from appeal a where a.community_code like :p and a.created_at >= :from and a.created_at < :to";
 		var total = counts("select '' " + "," + COUNTS + where + " group by 1", params).getOrDefault("", Counts.ZERO)
-			.withSize(registry.sizeByRegion(code, 0).get(""));
+			.withSize(figures.sizeByRegion(code, 0).get(""));
 		var children = new ArrayList<Row>();
 		if (childLength > 0) {
 			var byChild = counts("select substr(a.community_code, 1, " + childLength + ")," + COUNTS + where + " group by 1", params);
-			var sizes = registry.sizeByRegion(code, childLength);
+			var sizes = figures.sizeByRegion(code, childLength);
 			for (var child : regions.allChildren(code)) {
 				if (sizes.containsKey(child.code()) || byChild.containsKey(child.code())) {
 					children.add(new Row(child.code(), child.name(),
@@ -176,12 +179,12 @@ public class AppealIndicators {
 		}
 		else {
 			var byCompound = counts("select a.compound_id::text," + COUNTS + where + " group by 1", params);
-			var compounds = registry.compoundsOfCommunity(code);
-			var sizes = registry.sizeOfCompounds(compounds.keySet());
+			var compounds = directory.compoundsOfCommunity(code);
+			var sizes = figures.sizeOfCompounds(compounds.keySet());
 			compounds.forEach((id, name) -> children.add(
 					new Row(String.valueOf(id), name, byCompound.getOrDefault(String.valueOf(id), Counts.ZERO).withSize(sizes.get(id)))));
 		}
-		long compoundCount = registry.sizeByRegion(code, 0).getOrDefault("", new RegistryApi.Size(0, 0, 0)).compounds();
+		long compoundCount = figures.sizeByRegion(code, 0).getOrDefault("", new RegistryFigures.Size(0, 0, 0)).compounds();
 		return new Report(code, region.name(), days, window[0].toInstant(), window[1].toInstant(), total, children,
 				childLength > 0 ? "REGION" : "COMPOUND", concentration(where, params, compoundCount, total.complaints()));
 	}
@@ -199,18 +202,18 @@ public class AppealIndicators {
 		var window = window(days);
 		var params = Map.<String, Object>of("co", companyId, "from", window[0], "to", window[1], "now", window[1]);
 		String where = " from appeal a where a.handler_company_id = :co and a.created_at >= :from and a.created_at < :to";
-		var sizes = registry.sizeOfCompaniesCompounds(companyId);
-		long households = sizes.values().stream().mapToLong(RegistryApi.Size::households).sum();
-		long area = sizes.values().stream().mapToLong(RegistryApi.Size::buildingAreaCenti).sum();
+		var sizes = figures.sizeOfCompaniesCompounds(companyId);
+		long households = sizes.values().stream().mapToLong(RegistryFigures.Size::households).sum();
+		long area = sizes.values().stream().mapToLong(RegistryFigures.Size::buildingAreaCenti).sum();
 		var total = counts("select ''," + COUNTS + where + " group by 1", params).getOrDefault("", Counts.ZERO)
-			.withSize(new RegistryApi.Size(sizes.size(), households, area));
+			.withSize(new RegistryFigures.Size(sizes.size(), households, area));
 		var byCompound = counts("select a.compound_id::text," + COUNTS + where + " group by 1", params);
-		var names = registry.compoundNames(sizes.keySet());
+		var names = directory.compoundNames(sizes.keySet());
 		var children = new ArrayList<Row>();
 		sizes.forEach((id, size) -> children.add(new Row(String.valueOf(id), names.get(id),
 				byCompound.getOrDefault(String.valueOf(id), Counts.ZERO).withSize(size))));
 		children.sort(java.util.Comparator.comparing(Row::name));
-		String name = registry.companyNames(List.of(companyId)).getOrDefault(companyId, "物业企业");
+		String name = directory.companyNames(List.of(companyId)).getOrDefault(companyId, "物业企业");
 		return new Report(String.valueOf(companyId), name, days, window[0].toInstant(), window[1].toInstant(), total, children, "COMPOUND",
 				concentration(where, params, sizes.size(), total.complaints()));
 	}
@@ -220,7 +223,7 @@ public class AppealIndicators {
 		var window = window(days);
 		var params = Map.<String, Object>of("c", compoundId, "from", window[0], "to", window[1], "now", window[1]);
 		return counts("select ''," + COUNTS + " from appeal a where a.compound_id = :c and a.created_at >= :from and a.created_at < :to group by 1",
-				params).getOrDefault("", Counts.ZERO).withSize(registry.sizeOfCompounds(List.of(compoundId)).get(compoundId));
+				params).getOrDefault("", Counts.ZERO).withSize(figures.sizeOfCompounds(List.of(compoundId)).get(compoundId));
 	}
 
 	private Timestamp[] window(int days) {

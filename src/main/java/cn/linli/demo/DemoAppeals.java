@@ -23,7 +23,7 @@ import cn.linli.appeal.AppealHistory.Step;
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.Rating;
 import cn.linli.appeal.Urgency;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 
 /**
  * Ninety days of appeal history for the demo city, so that boards, indicators and the public
@@ -57,11 +57,11 @@ class DemoAppeals {
 	private static final int[] URGENT = { 2 * 60, 24 * 60, 4 * 60 };
 
 	private final AppealHistory history;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 
-	DemoAppeals(AppealHistory history, RegistryApi registry) {
+	DemoAppeals(AppealHistory history, RegistryDirectory directory) {
 		this.history = history;
-		this.registry = registry;
+		this.directory = directory;
 	}
 
 	/** The demo's places: the showcase compound (the demo resident's), and one compound each of another street and another district. */
@@ -72,7 +72,7 @@ class DemoAppeals {
 	int seed(String regionCode, long seed, Places places, Instant now) {
 		var random = new Random(seed);
 		var past = new ArrayList<Past>();
-		for (long compoundId : registry.compoundIdsIn(regionCode)) {
+		for (long compoundId : directory.compoundIdsIn(regionCode)) {
 			int count = random.nextInt(5);
 			var times = new ArrayList<Instant>();
 			for (int i = 0; i < count; i++) {

@@ -29,22 +29,22 @@ import cn.linli.identity.UserAdministration;
 import cn.linli.region.Region;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.AreaSource;
-import cn.linli.registry.CommitteeRegistry;
-import cn.linli.registry.CommitteeRegistry.MemberInput;
-import cn.linli.registry.CompanyDetails;
-import cn.linli.registry.CompanyRegistry;
-import cn.linli.registry.CompoundDetails;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.CompoundView;
-import cn.linli.registry.ContractRegistry;
-import cn.linli.registry.HouseDetails;
 import cn.linli.registry.HouseKind;
-import cn.linli.registry.HouseRegistry;
-import cn.linli.registry.OwnerDetails;
 import cn.linli.registry.PartyOrg;
 import cn.linli.registry.ServiceMode;
-import cn.linli.registry.StaffDetails;
-import cn.linli.registry.StaffRegistry;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.committee.FilingCommittees.MemberInput;
+import cn.linli.registry.company.CompanyDetails;
+import cn.linli.registry.company.RegisteringCompanies;
+import cn.linli.registry.compound.CompoundDetails;
+import cn.linli.registry.compound.CompoundView;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.contract.RecordingContracts;
+import cn.linli.registry.house.HouseDetails;
+import cn.linli.registry.house.OwnerDetails;
+import cn.linli.registry.house.RegisteringHouses;
+import cn.linli.registry.staff.RegisteringStaff;
+import cn.linli.registry.staff.StaffDetails;
 import cn.linli.shared.domain.Area;
 import cn.linli.shared.domain.CreditCode;
 import cn.linli.shared.domain.IdNumber;
@@ -75,12 +75,12 @@ class DemoDataLoader implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 	private final RegionApi regions;
-	private final CompoundRegistry compounds;
-	private final CompanyRegistry companies;
-	private final ContractRegistry contracts;
-	private final StaffRegistry staff;
-	private final HouseRegistry houses;
-	private final CommitteeRegistry committees;
+	private final RegisteringCompounds compounds;
+	private final RegisteringCompanies companies;
+	private final RecordingContracts contracts;
+	private final RegisteringStaff staff;
+	private final RegisteringHouses houses;
+	private final FilingCommittees committees;
 	private final UserAdministration users;
 	private final DemoAppeals appeals;
 	private final cn.linli.appeal.AppealsApi appealsApi;
@@ -89,8 +89,8 @@ class DemoDataLoader implements ApplicationRunner {
 	private final ApplicationContext context;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
-			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, CompoundRegistry compounds, CompanyRegistry companies,
-			ContractRegistry contracts, StaffRegistry staff, HouseRegistry houses, CommitteeRegistry committees,
+			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, RegisteringCompounds compounds, RegisteringCompanies companies,
+			RecordingContracts contracts, RegisteringStaff staff, RegisteringHouses houses, FilingCommittees committees,
 			UserAdministration users, DemoAppeals appeals, cn.linli.appeal.AppealsApi appealsApi, java.time.Clock clock,
 			@Value("${linli.demo.open311-key:}") String open311Key, ApplicationContext context) {
 		this.context = context;

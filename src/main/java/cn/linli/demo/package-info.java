@@ -3,5 +3,5 @@
  * use cases a user calls: compounds, companies, contracts, staff, houses, owners, committees and
  * one account per role, and ninety days of appeals.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "identity", "appeal" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "registry :: *", "identity", "appeal" })
 package cn.linli.demo;

@@ -6,5 +6,5 @@
  * {@code convening}, {@code review}, {@code voting}, {@code counting}, {@code query}, {@code web};
  * the events and {@link cn.linli.governance.GovernanceApi} here are what other modules use.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Owners' self-governance", allowedDependencies = { "shared", "registry", "identity" })
+@org.springframework.modulith.ApplicationModule(displayName = "Owners' self-governance", allowedDependencies = { "shared", "registry", "registry :: compound", "registry :: house", "identity" })
 package cn.linli.governance;

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryAccess;
 import cn.linli.shared.domain.Hashes;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
@@ -24,11 +24,11 @@ class ActorResolver {
 
 	private static final String LOGIN_COLUMNS = "u.id, u.username, u.display_name, u.role, u.region_code, u.company_id, u.staff_id, u.compound_id";
 
-	private final RegistryApi registry;
+	private final RegistryAccess access;
 	private final JdbcClient jdbc;
 
-	ActorResolver(RegistryApi registry, JdbcClient jdbc) {
-		this.registry = registry;
+	ActorResolver(RegistryAccess access, JdbcClient jdbc) {
+		this.access = access;
 		this.jdbc = jdbc;
 	}
 
@@ -62,15 +62,15 @@ class ActorResolver {
 			case REGION -> Scope.region(u.role(), u.regionCode());
 			case PLATFORM -> Scope.platform();
 			case COMPANY -> new Scope(Role.COMPANY_ADMIN, null, u.companyId(), null, Set.of(), Set.of());
-			case STAFF -> new Scope(Role.STAFF, null, registry.companyOfStaff(u.staffId()).orElse(null), u.staffId(),
-					registry.compoundsOfStaff(u.staffId()), Set.of());
+			case STAFF -> new Scope(Role.STAFF, null, access.companyOfStaff(u.staffId()).orElse(null), u.staffId(),
+					access.compoundsOfStaff(u.staffId()), Set.of());
 			// a committee member's office ends with the committee's term
 			case COMPOUND -> new Scope(Role.COMMITTEE, null, null, null,
-					registry.hasCommitteeInTerm(u.compoundId()) ? Set.of(u.compoundId()) : Set.of(), Set.of());
+					access.hasCommitteeInTerm(u.compoundId()) ? Set.of(u.compoundId()) : Set.of(), Set.of());
 			case HOUSES -> {
 				var houses = new HashSet<>(jdbc.sql("select rb.house_id from resident_binding rb where rb.user_id = :u and " + ValidBindings.CONDITION)
 					.param("u", u.id()).query(Long.class).list());
-				yield new Scope(Role.RESIDENT, null, null, null, registry.compoundsOfHouses(houses), houses);
+				yield new Scope(Role.RESIDENT, null, null, null, access.compoundsOfHouses(houses), houses);
 			}
 		};
 		return new Actor(u.id(), u.username(), u.displayName(), scope);

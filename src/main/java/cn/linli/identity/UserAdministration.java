@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.domain.TemporaryPassword;
 import cn.linli.region.RegionApi;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryAccess;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.domain.PhoneNumber;
@@ -28,17 +28,17 @@ public class UserAdministration {
 	private final UserRepository users;
 	private final PasswordEncoder encoder;
 	private final RegionApi regions;
-	private final RegistryApi registry;
+	private final RegistryAccess access;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	UserAdministration(UserRepository users, PasswordEncoder encoder, RegionApi regions, RegistryApi registry, JdbcClient jdbc,
+	UserAdministration(UserRepository users, PasswordEncoder encoder, RegionApi regions, RegistryAccess access, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.encoder = encoder;
 		this.regions = regions;
-		this.registry = registry;
+		this.access = access;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -87,7 +87,7 @@ public class UserAdministration {
 	 */
 	public long createBoundResident(String username, String phone, String displayName, String password, long houseId, long ownerId) {
 		var number = PhoneNumber.of(phone);
-		if (!registry.isOwnerOf(ownerId, houseId)) {
+		if (!access.isOwnerOf(ownerId, houseId)) {
 			throw DomainException.invalid("ownerId", "该业主未登记为此房屋的业主");
 		}
 		NewUser.requireValidUsername(username);
@@ -119,16 +119,16 @@ public class UserAdministration {
 					errors.add("regionCode", "区划代码 " + code + " 不存在");
 				}
 			}
-			case COMPANY -> errors.check(companyId != null && !registry.companyExists(companyId), "companyId", "所选企业不存在");
+			case COMPANY -> errors.check(companyId != null && !access.companyExists(companyId), "companyId", "所选企业不存在");
 			case STAFF -> {
-				if (staffId != null && !registry.staffExists(staffId)) {
+				if (staffId != null && !access.staffExists(staffId)) {
 					errors.add("staffId", "所选从业人员不存在");
 				}
 				else if (staffId != null && hasWorkingLogin(staffId)) {
 					errors.add("staffId", "该从业人员已有登录账号");
 				}
 			}
-			case COMPOUND -> errors.check(compoundId != null && !registry.compoundExists(compoundId), "compoundId", "所选小区不存在");
+			case COMPOUND -> errors.check(compoundId != null && !access.compoundExists(compoundId), "compoundId", "所选小区不存在");
 			default -> {
 			}
 		}

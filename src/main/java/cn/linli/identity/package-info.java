@@ -8,5 +8,6 @@
  * (residents), {@code account} (one's own password), {@code administration} (the operator's and
  * the companies' user management) and {@code web}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and access", allowedDependencies = { "shared", "region", "registry" })
+@org.springframework.modulith.ApplicationModule(displayName = "Identity and access", allowedDependencies = { "shared", "region", "registry", "registry :: compound", "registry :: company",
+		"registry :: staff", "registry :: house" })
 package cn.linli.identity;

@@ -16,7 +16,7 @@ import cn.linli.appeal.AppealsApi;
 import cn.linli.appeal.AppealsEscalated;
 import cn.linli.appeal.HandlerKind;
 import cn.linli.identity.IdentityApi;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 
 /**
  * Tells the people an appeal's change concerns, after it committed (the event publication
@@ -28,14 +28,14 @@ class AppealNotices {
 
 	private final Inbox inbox;
 	private final IdentityApi identity;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final AppealsApi appeals;
 
-	AppealNotices(Inbox inbox, IdentityApi identity, RegistryApi registry, AppealsApi appeals) {
+	AppealNotices(Inbox inbox, IdentityApi identity, RegistryDirectory directory, AppealsApi appeals) {
 		this.appeals = appeals;
 		this.inbox = inbox;
 		this.identity = identity;
-		this.registry = registry;
+		this.directory = directory;
 	}
 
 	@ApplicationModuleListener
@@ -109,7 +109,7 @@ class AppealNotices {
 	private List<Long> handlers(HandlerKind kind, Long companyId, long compoundId, String communityCode) {
 		if (kind == HandlerKind.COMPANY && companyId != null) {
 			Set<Long> users = new LinkedHashSet<>(identity.usersOfCompany(companyId));
-			users.addAll(identity.usersOfStaff(registry.staffServing(companyId, compoundId).stream().map(RegistryApi.StaffEntry::id).toList()));
+			users.addAll(identity.usersOfStaff(directory.staffServing(companyId, compoundId).stream().map(RegistryDirectory.StaffEntry::id).toList()));
 			return List.copyOf(users);
 		}
 		return identity.usersAtRegion(communityCode);

@@ -19,9 +19,9 @@ import cn.linli.LinliTest;
 import cn.linli.MutableClock;
 import cn.linli.TestApi;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.ContractRegistry;
-import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.contract.RecordingContracts;
+import cn.linli.registry.house.RegisteringHouses;
 
 /**
  * The indicators of DOMAIN §3, each against a count worked out by hand from what the test did:
@@ -40,11 +40,11 @@ class AppealIndicatorTests {
 	@Autowired
 	MutableClock clock;
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 	@Autowired
-	ContractRegistry contracts;
+	RecordingContracts contracts;
 	@Autowired
 	UserAdministration users;
 

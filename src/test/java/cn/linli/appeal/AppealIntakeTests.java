@@ -45,11 +45,11 @@ class AppealIntakeTests {
 	@Autowired
 	AppealText text;
 	@Autowired
-	cn.linli.registry.CompoundRegistry compounds;
+	cn.linli.registry.compound.RegisteringCompounds compounds;
 	@Autowired
-	cn.linli.registry.HouseRegistry houses;
+	cn.linli.registry.house.RegisteringHouses houses;
 	@Autowired
-	cn.linli.registry.ContractRegistry contracts;
+	cn.linli.registry.contract.RecordingContracts contracts;
 	@Autowired
 	cn.linli.identity.UserAdministration users;
 

@@ -18,12 +18,12 @@ import cn.linli.LinliTest;
 import cn.linli.TestApi;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CompanyDetails;
-import cn.linli.registry.CompanyRegistry;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.ContractRegistry;
-import cn.linli.registry.HouseRegistry;
 import cn.linli.registry.PartyOrg;
+import cn.linli.registry.company.CompanyDetails;
+import cn.linli.registry.company.RegisteringCompanies;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.contract.RecordingContracts;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.CreditCode;
 import cn.linli.shared.security.Role;
 
@@ -42,13 +42,13 @@ class CompanyIndicatorTests {
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
-	CompanyRegistry companies;
+	RegisteringCompanies companies;
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 	@Autowired
-	ContractRegistry contracts;
+	RecordingContracts contracts;
 	@Autowired
 	UserAdministration users;
 

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.linli.Fixtures;
 import cn.linli.LinliTest;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CompoundDetails;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.ContractRegistry;
-import cn.linli.registry.HouseRegistry;
 import cn.linli.registry.ServiceMode;
+import cn.linli.registry.compound.CompoundDetails;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.contract.RecordingContracts;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.Area;
 
 /**
@@ -26,13 +26,13 @@ import cn.linli.shared.domain.Area;
  */
 record FreshCompound(long id, String communityCode, int households, long buildingAreaCenti, List<Long> houses, List<String> residents) {
 
-	static FreshCompound register(JdbcClient jdbc, CompoundRegistry compounds, HouseRegistry houseRegistry, ContractRegistry contracts,
+	static FreshCompound register(JdbcClient jdbc, RegisteringCompounds compounds, RegisteringHouses houseRegistry, RecordingContracts contracts,
 			UserAdministration users, String name, int households, String buildingArea, int flats) {
 		return register(jdbc, compounds, houseRegistry, contracts, users, name, households, buildingArea, flats, null);
 	}
 
 	/** The same, served by the company with the given credit code instead of the demo company ({@code null}). */
-	static FreshCompound register(JdbcClient jdbc, CompoundRegistry compounds, HouseRegistry houseRegistry, ContractRegistry contracts,
+	static FreshCompound register(JdbcClient jdbc, RegisteringCompounds compounds, RegisteringHouses houseRegistry, RecordingContracts contracts,
 			UserAdministration users, String name, int households, String buildingArea, int flats, String companyCreditCode) {
 		var showcase = jdbc.sql("""
 				select c.community_code, pc.credit_code from compound c

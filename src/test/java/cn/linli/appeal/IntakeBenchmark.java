@@ -205,7 +205,7 @@ public final class IntakeBenchmark {
 				long building = rs.getLong(3);
 				long compound = rs.getLong(4);
 				String community = rs.getString(5);
-				// the handler the application picks (RegistryApi.compoundFacts): the company under contract today, unless self-managed
+				// the handler the application picks (RegistryDirectory.compoundFacts): the company under contract today, unless self-managed
 				var company = s.executeQuery("""
 						select sc.company_id from compound c join service_contract sc on sc.compound_id = c.id
 						where c.id = %d and c.service_mode not in ('NONE', 'SELF') and (now() at time zone 'Asia/Shanghai')::date between sc.starts_on and sc.ends_on

@@ -21,8 +21,8 @@ import cn.linli.Fixtures;
 import cn.linli.LinliTest;
 import cn.linli.MutableClock;
 import cn.linli.TestSupport.RecordingSmsSender;
-import cn.linli.registry.StaffDetails;
-import cn.linli.registry.StaffRegistry;
+import cn.linli.registry.staff.RegisteringStaff;
+import cn.linli.registry.staff.StaffDetails;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
 
@@ -49,7 +49,7 @@ class AccountsBrowserTests {
 	MutableClock clock;
 
 	@Autowired
-	StaffRegistry staff;
+	RegisteringStaff staff;
 
 	PhoneBrowser browser;
 

@@ -2,10 +2,9 @@ package cn.linli.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
-
 import java.time.format.DateTimeFormatter;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,9 +14,9 @@ import cn.linli.LinliTest;
 import cn.linli.MutableClock;
 import cn.linli.browser.PhoneBrowser;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CommitteeRegistry;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.time.TimeConfiguration;
 
 /**
@@ -38,13 +37,13 @@ class ConveningBrowserTests {
 	UserAdministration users;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	@Autowired
-	CommitteeRegistry committees;
+	FilingCommittees committees;
 
 	@Autowired
 	MutableClock clock;

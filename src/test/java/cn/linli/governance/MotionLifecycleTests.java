@@ -21,9 +21,9 @@ import cn.linli.LinliTest;
 import cn.linli.MutableClock;
 import cn.linli.governance.counting.CountingTheVote;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CommitteeRegistry;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.RegisteringHouses;
 
 /**
  * A motion's life on the platform's one clock: convened, returned with a reason, revised and
@@ -46,13 +46,13 @@ class MotionLifecycleTests {
 	UserAdministration users;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	@Autowired
-	CommitteeRegistry committees;
+	FilingCommittees committees;
 
 	@Autowired
 	CountingTheVote counting;

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.microsoft.playwright.options.FilePayload;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
@@ -24,9 +23,9 @@ import cn.linli.MutableClock;
 import cn.linli.browser.PhoneBrowser;
 import cn.linli.governance.counting.CountingTheVote;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CommitteeRegistry;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.RegisteringHouses;
 
 /**
  * The committee runs a vote from its phone: enters a signed paper ballot with its scanned sheet,
@@ -52,13 +51,13 @@ class PaperBallotBrowserTests {
 	UserAdministration users;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	@Autowired
-	CommitteeRegistry committees;
+	FilingCommittees committees;
 
 	@Autowired
 	CountingTheVote counting;

@@ -22,9 +22,9 @@ import cn.linli.MutableClock;
 import cn.linli.TestApi;
 import cn.linli.governance.counting.CountingTheVote;
 import cn.linli.identity.UserAdministration;
-import cn.linli.registry.CommitteeRegistry;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.RegisteringHouses;
 
 /** A live vote on the hand-worked roll of {@link VotingCompound}: heads by owner set, a ballot per voter, empty rolls refused. */
 @LinliTest
@@ -43,13 +43,13 @@ class VotersByOwnerSetTests {
 	UserAdministration users;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	@Autowired
-	CommitteeRegistry committees;
+	FilingCommittees committees;
 
 	@Autowired
 	CountingTheVote counting;

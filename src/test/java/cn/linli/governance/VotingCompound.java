@@ -14,14 +14,14 @@ import cn.linli.LinliTest;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
 import cn.linli.registry.AreaSource;
-import cn.linli.registry.CommitteeRegistry;
-import cn.linli.registry.CompoundDetails;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseDetails;
 import cn.linli.registry.HouseKind;
-import cn.linli.registry.HouseRegistry;
-import cn.linli.registry.OwnerDetails;
 import cn.linli.registry.ServiceMode;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.compound.CompoundDetails;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.HouseDetails;
+import cn.linli.registry.house.OwnerDetails;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.Area;
 import cn.linli.shared.domain.IdNumber;
 import cn.linli.shared.security.Role;
@@ -70,7 +70,7 @@ final class VotingCompound {
 	}
 
 	/** With {@code households} registered for the compound and a committee in term (3 members up to 100 households, else 5). */
-	static VotingCompound create(CompoundRegistry compounds, HouseRegistry registry, CommitteeRegistry committees, UserAdministration users,
+	static VotingCompound create(RegisteringCompounds compounds, RegisteringHouses registry, FilingCommittees committees, UserAdministration users,
 			JdbcClient jdbc, int households) {
 		var city = Fixtures.weihai();
 		int n = SEQUENCE.incrementAndGet();
@@ -82,9 +82,9 @@ final class VotingCompound {
 		var b2 = registry.addBuilding(city, compound.id(), "2号楼", 6);
 		var garage = registry.addBuilding(city, compound.id(), "车库", 1);
 		var members = households <= 100 ? 3 : 5;
-		var list = new java.util.ArrayList<CommitteeRegistry.MemberInput>();
+		var list = new java.util.ArrayList<FilingCommittees.MemberInput>();
 		for (int i = 0; i < members; i++) {
-			list.add(new CommitteeRegistry.MemberInput("委员" + prefix + "-" + i, i == 0 ? "DIRECTOR" : i == 1 ? "DEPUTY" : "MEMBER"));
+			list.add(new FilingCommittees.MemberInput("委员" + prefix + "-" + i, i == 0 ? "DIRECTOR" : i == 1 ? "DEPUTY" : "MEMBER"));
 		}
 		committees.form(city, compound.id(), LocalDate.now().minusYears(1), LocalDate.now().plusYears(2), null, list);
 		String committee = "committee-" + prefix;
@@ -114,7 +114,7 @@ final class VotingCompound {
 		return c;
 	}
 
-	private void house(HouseRegistry registry, long building, String number, String m2, HouseKind kind, boolean developer,
+	private void house(RegisteringHouses registry, long building, String number, String m2, HouseKind kind, boolean developer,
 			Map<String, OwnerDetails> people, String... who) {
 		var city = Fixtures.weihai();
 		var house = registry.registerHouse(city, building, new HouseDetails("", number, Area.parse(m2),

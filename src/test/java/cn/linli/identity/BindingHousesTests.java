@@ -20,9 +20,9 @@ import cn.linli.MutableClock;
 import cn.linli.TestSupport.RecordingSmsSender;
 import cn.linli.identity.onboarding.BindingHouses;
 import cn.linli.identity.onboarding.SigningInByPhone;
-import cn.linli.registry.CompoundQuery;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseRegistry;
+import cn.linli.registry.compound.CompoundQuery;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.web.PageRequest;
 
@@ -46,10 +46,10 @@ class BindingHousesTests {
 	MockMvc mvc;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	@Autowired
 	MutableClock clock;

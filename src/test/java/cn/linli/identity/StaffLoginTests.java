@@ -17,8 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import cn.linli.LinliTest;
 import cn.linli.identity.administration.GrantingStaffLogins;
-import cn.linli.registry.StaffDetails;
-import cn.linli.registry.StaffRegistry;
+import cn.linli.registry.staff.RegisteringStaff;
+import cn.linli.registry.staff.StaffDetails;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
 
@@ -33,7 +33,7 @@ class StaffLoginTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	StaffRegistry staff;
+	RegisteringStaff staff;
 
 	@Autowired
 	GrantingStaffLogins logins;

@@ -27,7 +27,20 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.linli.Fixtures;
 import cn.linli.LinliTest;
 import cn.linli.TestApi;
-import cn.linli.registry.CommitteeRegistry.MemberInput;
+import cn.linli.registry.committee.FilingCommittees;
+import cn.linli.registry.committee.FilingCommittees.MemberInput;
+import cn.linli.registry.company.CompanyDetails;
+import cn.linli.registry.company.RegisteringCompanies;
+import cn.linli.registry.compound.CompoundDetails;
+import cn.linli.registry.compound.CompoundQuery;
+import cn.linli.registry.compound.CompoundView;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.contract.RecordingContracts;
+import cn.linli.registry.house.HouseView;
+import cn.linli.registry.house.OwnerDetails;
+import cn.linli.registry.house.RegisteringHouses;
+import cn.linli.registry.staff.RegisteringStaff;
+import cn.linli.registry.staff.StaffDetails;
 import cn.linli.shared.csv.CsvImportRejected;
 import cn.linli.shared.domain.Area;
 import cn.linli.shared.domain.CreditCode;
@@ -46,22 +59,22 @@ class RegistryTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	CompoundRegistry compounds;
+	RegisteringCompounds compounds;
 
 	@Autowired
-	CompanyRegistry companies;
+	RegisteringCompanies companies;
 
 	@Autowired
-	ContractRegistry contracts;
+	RecordingContracts contracts;
 
 	@Autowired
-	HouseRegistry houses;
+	RegisteringHouses houses;
 
 	@Autowired
-	CommitteeRegistry committees;
+	FilingCommittees committees;
 
 	@Autowired
-	StaffRegistry staff;
+	RegisteringStaff staff;
 
 	@Autowired
 	cn.linli.identity.UserAdministration users;
@@ -168,7 +181,9 @@ class RegistryTests {
 
 	@Test
 	void compoundCsvIsAllOrNothingWithLineNumbers() throws Exception {
-		String header = String.join(",", CompoundRegistry.CSV_HEADER) + "\n";
+		// the template's Chinese headings
+		String header = "小区名称,地址,所属社区代码,纬度,经度,户数,建筑面积（㎡）,建成年份,老旧小区（是/否）,物业服务模式\n";
+		assertThat(header.trim()).isEqualTo(String.join(",", RegisteringCompounds.COLUMNS.labels()));
 		String bad = "\uFEFF" + header + "CSV甲小区,地址," + community + ",37.5,122.1,300,25000.50,2001,false,PROFESSIONAL\n"
 				+ "CSV乙小区,地址,999999999999,,,300,,2001,false,PROFESSIONAL\n" + "CSV丙小区,地址," + community + ",,,abc,,,否,SELF\n";
 		assertThatThrownBy(() -> compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
@@ -179,9 +194,9 @@ class RegistryTests {
 		String good = header + "CSV甲小区,地址," + community + ",37.5,122.1,300,25000.50,2001,false,PROFESSIONAL\n" + "CSV丙小区,地址," + community
 				+ ",,,150,,,否,SELF\n";
 		assertThat(compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_8))))
-			.isEqualTo(new CompoundRegistry.CsvResult(2, 0));
+			.isEqualTo(new RegisteringCompounds.CsvResult(2, 0));
 		assertThat(compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(good.replace("300", "301").getBytes(StandardCharsets.UTF_8))))
-			.isEqualTo(new CompoundRegistry.CsvResult(0, 2));
+			.isEqualTo(new RegisteringCompounds.CsvResult(0, 2));
 
 		var out = new ByteArrayOutputStream();
 		compounds.exportCsv(Fixtures.weihai(), new CompoundQuery(community, "CSV", null), out);
@@ -189,26 +204,35 @@ class RegistryTests {
 		assertThat(new byte[] { bytes[0], bytes[1], bytes[2] }).containsExactly(0xEF, 0xBB, 0xBF);
 		String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
 		assertThat(text.lines().toList()).hasSize(3).first().isEqualTo(header.trim());
-		assertThat(text).contains("CSV甲小区,地址," + community + ",37.500000,122.100000,301,25000.50,2001,false,PROFESSIONAL");
+		// written as people read it, and read back as it was written
+		assertThat(text).contains("CSV甲小区,地址," + community + ",37.500000,122.100000,301,25000.50,2001,否,专业化物业");
+		assertThat(compounds.importCsv(Fixtures.weihai(), new ByteArrayInputStream(bytes))).isEqualTo(new RegisteringCompounds.CsvResult(0, 2));
 	}
 
 	@Test
 	void housesAndOwnersImportFromCsvAndOwnersWithSeveralHousesAreOnePerson() throws Exception {
 		var compound = newCompound("房屋导入小区");
-		String housesCsv = String.join(",", HouseRegistry.HOUSE_CSV) + "\n" + "1号楼,1单元,101,89.12,REGISTRY,RESIDENTIAL,false,证1\n"
-				+ "1号楼,1单元,102,120.00,SURVEY,RESIDENTIAL,true,\n" + "车库,,P1,12.50,SURVEY,PARKING,false,\n";
+		// Chinese headings and values, as a filled-in template has them, and codes in one row, as older files have them
+		String housesCsv = "楼栋,单元,房号,专有部分面积（㎡）,面积来源,房屋类型,开发建设单位持有（是/否）,不动产权证号\n" + "1号楼,1单元,101,89.12,不动产登记,住宅,否,证1\n"
+				+ "1号楼,1单元,102,120.00,SURVEY,RESIDENTIAL,true,\n" + "车库,,P1,12.50,测绘,车位,否,\n";
 		assertThat(houses.importHouses(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(housesCsv.getBytes(StandardCharsets.UTF_8))))
-			.isEqualTo(new CompoundRegistry.CsvResult(3, 0));
+			.isEqualTo(new RegisteringCompounds.CsvResult(3, 0));
 		String id = Fixtures.idNumber();
 		String coOwner = Fixtures.idNumber();
-		String ownersCsv = String.join(",", HouseRegistry.OWNER_CSV) + "\n" + "1号楼,1单元,101,张三," + Fixtures.phone() + "," + id + ",true\n"
+		// the codes as the header row of an older file
+		String ownersCsv = String.join(",", RegisteringHouses.OWNER_COLUMNS.keys()) + "\n" + "1号楼,1单元,101,张三," + Fixtures.phone() + "," + id + ",true\n"
 				+ "1号楼,1单元,101,李四,," + coOwner + ",false\n" + "车库,,P1,张三,," + id + ",true\n";
 		assertThat(houses.importOwners(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(ownersCsv.getBytes(StandardCharsets.UTF_8))))
-			.as("three ownerships attached, none revised").isEqualTo(new CompoundRegistry.CsvResult(3, 0));
+			.as("three ownerships attached, none revised").isEqualTo(new RegisteringCompounds.CsvResult(3, 0));
 		var all = houses.houses(Fixtures.weihai(), compound.id(), null, new PageRequest(0, 10)).content();
 		var flat = all.stream().filter(h -> h.number().equals("101")).findFirst().orElseThrow();
 		var parking = all.stream().filter(h -> h.number().equals("P1")).findFirst().orElseThrow();
 		assertThat(flat.exclusiveAreaCenti()).isEqualTo(8912);
+		assertThat(flat.areaSource()).isEqualTo(AreaSource.REGISTRY);
+		assertThat(flat.developerHeld()).isFalse();
+		assertThat(parking.kind()).isEqualTo(HouseKind.PARKING);
+		assertThat(all).filteredOn(h -> h.number().equals("102")).singleElement()
+			.satisfies(h -> assertThat(List.<Object>of(h.areaSource(), h.kind(), h.developerHeld())).containsExactly(AreaSource.SURVEY, HouseKind.RESIDENTIAL, true));
 		assertThat(flat.owners()).hasSize(2).filteredOn(HouseView.OwnerView::representative).singleElement()
 			.satisfies(o -> assertThat(o.name()).isEqualTo("张三"));
 		assertThat(parking.owners().get(0).id()).isEqualTo(flat.owners().stream().filter(o -> o.name().equals("张三")).findFirst().get().id());
@@ -221,9 +245,32 @@ class RegistryTests {
 		assertThat(jdbc.sql("select id_masked from owner where id = :o").param("o", owner).query(String.class).single())
 			.isEqualTo(id.substring(0, 6) + "************");
 
-		String badOwners = String.join(",", HouseRegistry.OWNER_CSV) + "\n" + "1号楼,1单元,101,王五,,123,false\n" + "9号楼,1单元,101,王五,," + Fixtures.idNumber() + ",false\n";
+		String badOwners = String.join(",", RegisteringHouses.OWNER_COLUMNS.labels()) + "\n" + "1号楼,1单元,101,王五,,123,false\n" + "9号楼,1单元,101,王五,," + Fixtures.idNumber() + ",false\n";
 		assertThatThrownBy(() -> houses.importOwners(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(badOwners.getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOfSatisfying(CsvImportRejected.class, e -> assertThat(e.errors()).extracting(CsvImportRejected.LineError::line).containsExactly(2L, 3L));
+	}
+
+	@Test
+	void importTemplatesDownloadWithChineseHeadingsAndAWrongChoiceIsNamedInChinese() throws Exception {
+		for (var template : List.of(List.of("/compounds/template.csv", "小区名称,地址,所属社区代码"),
+				List.of("/compounds/houses-template.csv", "楼栋,单元,房号,专有部分面积（㎡）,面积来源,房屋类型"),
+				List.of("/compounds/owners-template.csv", "楼栋,单元,房号,业主姓名,手机号,身份证号,代表业主（是/否）"))) {
+			var response = mvc.perform(get(template.get(0)).with(user("district").roles("DISTRICT"))).andReturn().getResponse();
+			assertThat(response.getStatus()).as(template.get(0)).isEqualTo(200);
+			assertThat(response.getHeader("Content-Disposition")).as("a Chinese file name, RFC 6266").contains("filename*=UTF-8''");
+			byte[] bytes = response.getContentAsByteArray();
+			assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).strip()).as("the headings and nothing else")
+				.startsWith(template.get(1)).doesNotContain("\n");
+		}
+		var compound = newCompound("模板小区");
+		String wrongKind = String.join(",", RegisteringHouses.HOUSE_COLUMNS.labels()) + "\n1号楼,1单元,101,89.12,测绘,别墅,否,\n";
+		assertThatThrownBy(() -> houses.importHouses(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(wrongKind.getBytes(StandardCharsets.UTF_8))))
+			.isInstanceOfSatisfying(CsvImportRejected.class, e -> assertThat(e.errors()).singleElement()
+				.satisfies(line -> assertThat(line.message()).isEqualTo("房屋类型应为 住宅、商业、车位、储藏间/摊位 之一：「别墅」")));
+		String wrongHeader = "building,单元,房号\n1号楼,1单元,101\n";
+		assertThatThrownBy(() -> houses.importHouses(Fixtures.weihai(), compound.id(), new ByteArrayInputStream(wrongHeader.getBytes(StandardCharsets.UTF_8))))
+			.isInstanceOfSatisfying(CsvImportRejected.class, e -> assertThat(e.errors()).singleElement()
+				.satisfies(line -> assertThat(line.message()).startsWith("表头错误：应为 楼栋,单元,房号,专有部分面积（㎡）")));
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import cn.linli.appeal.HandlerKind;
 import cn.linli.appeal.domain.AppealPermissions;
 import cn.linli.appeal.domain.AppealPhotos;
 import cn.linli.appeal.domain.AppealSteps;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 
@@ -26,12 +26,12 @@ public class HandlingAnAppeal {
 
 	private final AppealSteps steps;
 	private final AppealPhotos photos;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 
-	HandlingAnAppeal(AppealSteps steps, AppealPhotos photos, RegistryApi registry) {
+	HandlingAnAppeal(AppealSteps steps, AppealPhotos photos, RegistryDirectory directory) {
 		this.steps = steps;
 		this.photos = photos;
-		this.registry = registry;
+		this.directory = directory;
 	}
 
 	public void accept(Actor actor, long id, Integer version) {
@@ -50,7 +50,7 @@ public class HandlingAnAppeal {
 			if (a.handlerKind() != HandlerKind.COMPANY) {
 				throw DomainException.conflict("not-a-company", "只有物业企业承办的诉求可以指派人员");
 			}
-			var staff = registry.staffServing(a.handlerCompanyId(), a.compoundId()).stream().filter(s -> s.id() == staffId).findFirst()
+			var staff = directory.staffServing(a.handlerCompanyId(), a.compoundId()).stream().filter(s -> s.id() == staffId).findFirst()
 				.orElseThrow(() -> DomainException.invalid("staffId", "只能指派本企业服务该小区的人员"));
 			return a.assign(staffId, staff.name(), now);
 		});

@@ -20,7 +20,7 @@ import cn.linli.appeal.domain.NewAppeal;
 import cn.linli.appeal.domain.Placement;
 import cn.linli.appeal.policy.SlaPolicies;
 import cn.linli.appeal.text.AppealText;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
@@ -46,19 +46,19 @@ public class RaisingAnAppeal {
 	private final AppealRepository appeals;
 	private final AppealInsert inserts;
 	private final AppealSteps steps;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final SlaPolicies policies;
 	private final AppealText text;
 	private final RepeatDetection repeats;
 	private final AppealPhotos photoStore;
 	private final JsonMapper json;
 
-	RaisingAnAppeal(AppealRepository appeals, AppealInsert inserts, AppealSteps steps, RegistryApi registry, SlaPolicies policies,
+	RaisingAnAppeal(AppealRepository appeals, AppealInsert inserts, AppealSteps steps, RegistryDirectory directory, SlaPolicies policies,
 			AppealText text, RepeatDetection repeats, AppealPhotos photos, JsonMapper json) {
 		this.appeals = appeals;
 		this.inserts = inserts;
 		this.steps = steps;
-		this.registry = registry;
+		this.directory = directory;
 		this.policies = policies;
 		this.text = text;
 		this.repeats = repeats;
@@ -109,19 +109,19 @@ public class RaisingAnAppeal {
 		}
 		var scope = actor.scope();
 		if (n.houseId() != null) {
-			var house = registry.houseFacts(n.houseId()).orElseThrow(() -> DomainException.notFound("房屋"));
+			var house = directory.houseFacts(n.houseId()).orElseThrow(() -> DomainException.notFound("房屋"));
 			boolean allowed = actor.role() == Role.RESIDENT ? scope.houseIds().contains(house.houseId())
 					: scope.compoundIds().contains(house.compoundId());
 			if (!allowed) {
 				throw DomainException.notFound("房屋");
 			}
-			var compound = registry.compoundFacts(house.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
+			var compound = directory.compoundFacts(house.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
 			return new Placement(compound.id(), compound.communityCode(), house.buildingId(), house.houseId(), compound.companyId());
 		}
 		if (!scope.compoundIds().contains(n.compoundId())) {
 			throw DomainException.notFound("小区");
 		}
-		var compound = registry.compoundFacts(n.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
+		var compound = directory.compoundFacts(n.compoundId()).orElseThrow(() -> DomainException.notFound("小区"));
 		return new Placement(compound.id(), compound.communityCode(), null, null, compound.companyId());
 	}
 }

@@ -11,15 +11,16 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
-import cn.linli.registry.RegistryApi;
-import cn.linli.shared.domain.DomainException;
-import cn.linli.shared.domain.PhoneNumber;
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.Urgency;
 import cn.linli.appeal.domain.AppealInsert;
 import cn.linli.appeal.domain.NewAppeal;
 import cn.linli.appeal.domain.Placement;
 import cn.linli.appeal.intake.RaisingAnAppeal;
+import cn.linli.registry.RegistryAccess;
+import cn.linli.registry.RegistryDirectory;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.domain.PhoneNumber;
 
 /**
  * {@code POST requests}: turns a GeoReport v2 form into an appeal of the compound the location
@@ -43,14 +44,16 @@ class Open311Intake {
 	private final RaisingAnAppeal appeals;
 	private final Open311Clients clients;
 	private final Open311Queries queries;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final AppealInsert inserts;
+	private final RegistryAccess access;
 
-	Open311Intake(RaisingAnAppeal appeals, Open311Clients clients, Open311Queries queries, RegistryApi registry, AppealInsert inserts) {
+	Open311Intake(RaisingAnAppeal appeals, Open311Clients clients, Open311Queries queries, RegistryDirectory directory, AppealInsert inserts, RegistryAccess access) {
+		this.access = access;
 		this.appeals = appeals;
 		this.clients = clients;
 		this.queries = queries;
-		this.registry = registry;
+		this.directory = directory;
 		this.inserts = inserts;
 	}
 
@@ -119,7 +122,7 @@ class Open311Intake {
 			}
 			double la = coordinate("lat", lat, 90);
 			double lo = coordinate("long", lon, 180);
-			long compound = registry.compoundNear(la, lo, NEAR_METERS)
+			long compound = directory.compoundNear(la, lo, NEAR_METERS)
 				.orElseThrow(() -> Open311Exception.badRequest("lat/long 附近 " + (int) NEAR_METERS + " 米内没有登记的小区"));
 			return ofCompound(compound);
 		}
@@ -136,13 +139,13 @@ class Open311Intake {
 		}
 		long id = Long.parseLong(m.group(2));
 		if (m.group(1).equals("compound")) {
-			if (!registry.compoundExists(id)) {
+			if (!access.compoundExists(id)) {
 				throw Open311Exception.badRequest("address_id 不存在：" + addressId);
 			}
 			return ofCompound(id);
 		}
-		var house = registry.houseFacts(id).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));
-		var compound = registry.compoundFacts(house.compoundId()).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));
+		var house = directory.houseFacts(id).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));
+		var compound = directory.compoundFacts(house.compoundId()).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));
 		return new Placement(compound.id(), compound.communityCode(), house.buildingId(), house.houseId(), compound.companyId());
 	}
 
@@ -154,14 +157,14 @@ class Open311Intake {
 		if (address.length() > MAX_ADDRESS) {
 			throw Open311Exception.badRequest("address_string 不能超过 " + MAX_ADDRESS + " 字");
 		}
-		var ids = registry.compoundsInAddress(address);
+		var ids = directory.compoundsInAddress(address);
 		if (ids.isEmpty()) {
 			throw Open311Exception.badRequest("address_string 不在任何已登记的小区内：" + address);
 		}
 		if (ids.size() == 1) {
 			return ids.get(0);
 		}
-		var names = registry.compoundNames(ids);
+		var names = directory.compoundNames(ids);
 		var distinct = ids.stream()
 			.filter(id -> ids.stream().noneMatch(other -> !other.equals(id) && names.get(other).contains(names.get(id))
 					&& names.get(other).length() > names.get(id).length()))
@@ -171,12 +174,12 @@ class Open311Intake {
 		}
 		// the caller (a hotline operator) must be able to tell them apart and pick one
 		throw Open311Exception.badRequest("address_string 对应多个小区，请改用其中一个的 address_id 或提供 lat/long："
-				+ distinct.stream().map(id -> registry.compoundFacts(id).map(c -> c.name() + "（" + c.address() + "，address_id=compound-" + id + "）")
+				+ distinct.stream().map(id -> directory.compoundFacts(id).map(c -> c.name() + "（" + c.address() + "，address_id=compound-" + id + "）")
 					.orElse("compound-" + id)).collect(Collectors.joining("；")));
 	}
 
 	private Placement ofCompound(long compoundId) {
-		var c = registry.compoundFacts(compoundId).orElseThrow(() -> Open311Exception.badRequest("小区不存在"));
+		var c = directory.compoundFacts(compoundId).orElseThrow(() -> Open311Exception.badRequest("小区不存在"));
 		return new Placement(c.id(), c.communityCode(), null, null, c.companyId());
 	}
 

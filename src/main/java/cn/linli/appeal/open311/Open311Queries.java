@@ -23,13 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.linli.registry.RegistryApi;
-import cn.linli.shared.time.TimeConfiguration;
 import cn.linli.appeal.AppealStatus;
 import cn.linli.appeal.HandlerKind;
 import cn.linli.appeal.Rating;
 import cn.linli.appeal.query.AppealQueries;
 import cn.linli.appeal.text.AppealText;
+import cn.linli.registry.RegistryDirectory;
+import cn.linli.shared.time.TimeConfiguration;
 
 /**
  * What Open311 reads: the categories as services and appeals as service requests. Requests are
@@ -45,13 +45,13 @@ class Open311Queries {
 	private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfiguration.ZONE);
 
 	private final JdbcClient jdbc;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final AppealText text;
 	private final JsonMapper json;
 
-	Open311Queries(JdbcClient jdbc, RegistryApi registry, AppealText text, JsonMapper json) {
+	Open311Queries(JdbcClient jdbc, RegistryDirectory directory, AppealText text, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.registry = registry;
+		this.directory = directory;
 		this.text = text;
 		this.json = json;
 	}
@@ -199,7 +199,7 @@ class Open311Queries {
 	}
 
 	private Map<Long, String> agencies(List<Row> rows) {
-		var companies = registry.companyNames(rows.stream().map(Row::companyId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		var companies = directory.companyNames(rows.stream().map(Row::companyId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		var out = new HashMap<Long, String>();
 		for (var r : rows) {
 			out.put(r.id(), switch (r.handlerKind()) {
@@ -213,12 +213,12 @@ class Open311Queries {
 
 	private List<Map<String, Object>> present(List<Row> rows) {
 		var agencies = agencies(rows);
-		var buildings = registry.buildingNames(rows.stream().map(Row::buildingId).filter(Objects::nonNull).collect(Collectors.toSet()));
-		var compounds = new HashMap<Long, Optional<RegistryApi.CompoundFacts>>();
+		var buildings = directory.buildingNames(rows.stream().map(Row::buildingId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		var compounds = new HashMap<Long, Optional<RegistryDirectory.CompoundFacts>>();
 		var out = new ArrayList<Map<String, Object>>(rows.size());
 		for (var r : rows) {
-			var compound = compounds.computeIfAbsent(r.compoundId(), registry::compoundFacts);
-			String address = compound.map(RegistryApi.CompoundFacts::name).orElse("")
+			var compound = compounds.computeIfAbsent(r.compoundId(), directory::compoundFacts);
+			String address = compound.map(RegistryDirectory.CompoundFacts::name).orElse("")
 					+ (r.buildingId() == null ? "" : " " + buildings.getOrDefault(r.buildingId(), ""));
 			String agency = agencies.get(r.id());
 			out.add(fields("service_request_id", r.id(), "status", r.status().open311(), "status_notes", statusNotes(r),
@@ -226,8 +226,8 @@ class Open311Queries {
 					"agency_responsible", agency, "service_notice", notice(r, agency), "requested_datetime", w3c(r.createdAt()),
 					"updated_datetime", w3c(r.updatedAt()), "expected_datetime", w3c(r.expected()), "address", address.strip(),
 					"address_id", "compound-" + r.compoundId(), "zipcode", "",
-					"lat", compound.map(RegistryApi.CompoundFacts::latitude).orElse(null),
-					"long", compound.map(RegistryApi.CompoundFacts::longitude).orElse(null), "media_url", ""));
+					"lat", compound.map(RegistryDirectory.CompoundFacts::latitude).orElse(null),
+					"long", compound.map(RegistryDirectory.CompoundFacts::longitude).orElse(null), "media_url", ""));
 		}
 		return out;
 	}

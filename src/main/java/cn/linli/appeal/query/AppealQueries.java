@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.appeal.AppealKind;
@@ -34,7 +33,7 @@ import cn.linli.appeal.domain.AppealPermissions;
 import cn.linli.appeal.domain.AppealScope;
 import cn.linli.appeal.domain.AppealSteps;
 import cn.linli.appeal.text.AppealText;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
@@ -62,15 +61,15 @@ public class AppealQueries {
 			a.supporters, a.rating, a.body, a.raised_by, """ + HANDLER_DUE + " as handler_due";
 
 	private final JdbcClient jdbc;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final AppealText text;
 	private final AppealSteps steps;
 	private final Clock clock;
 	private final JsonMapper json;
 
-	AppealQueries(JdbcClient jdbc, RegistryApi registry, AppealText text, AppealSteps steps, Clock clock, JsonMapper json) {
+	AppealQueries(JdbcClient jdbc, RegistryDirectory directory, AppealText text, AppealSteps steps, Clock clock, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.registry = registry;
+		this.directory = directory;
 		this.text = text;
 		this.steps = steps;
 		this.clock = clock;
@@ -297,9 +296,9 @@ public class AppealQueries {
 					rs.getInt("supporters"), rs.getString("rating"), rs.getString("body"), (Long) rs.getObject("raised_by", Long.class),
 					instant(rs, "handler_due")))
 			.list();
-		var compounds = registry.compoundNames(raws.stream().map(Raw::compoundId).collect(Collectors.toSet()));
-		var buildings = registry.buildingNames(raws.stream().map(Raw::buildingId).filter(Objects::nonNull).collect(Collectors.toSet()));
-		var companies = registry.companyNames(raws.stream().map(Raw::companyId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		var compounds = directory.compoundNames(raws.stream().map(Raw::compoundId).collect(Collectors.toSet()));
+		var buildings = directory.buildingNames(raws.stream().map(Raw::buildingId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		var companies = directory.companyNames(raws.stream().map(Raw::companyId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		var now = clock.instant();
 		var out = new ArrayList<AppealRow>(raws.size());
 		for (var r : raws) {
@@ -400,8 +399,8 @@ public class AppealQueries {
 			.single();
 		boolean raiser = x.raisedBy() != null && x.raisedBy() == actor.userId();
 		boolean personal = personal(actor, x.raisedBy());
-		String house = personal && x.houseId() != null ? registry.houseLabels(List.of(x.houseId())).get(x.houseId()) : null;
-		String assignee = x.staffId() == null ? null : registry.staffNames(List.of(x.staffId())).get(x.staffId());
+		String house = personal && x.houseId() != null ? directory.houseLabels(actor.scope(), List.of(x.houseId())).get(x.houseId()) : null;
+		String assignee = x.staffId() == null ? null : directory.staffNames(actor.scope(), List.of(x.staffId())).get(x.staffId());
 		var repeats = jdbc.sql("select id from appeal where repeat_of = :id order by id").param("id", id).query(Long.class).list();
 		// a backer sees the handler's result photos, never the raiser's own (they may show the inside of a flat)
 		var photos = jdbc.sql("select seq, stage from appeal_photo where appeal_id = :id" + (personal ? "" : " and stage = 'RESULT'") + " order by seq")
@@ -481,10 +480,10 @@ public class AppealQueries {
 	public List<Place> placesFor(Actor actor) {
 		var places = new ArrayList<Place>();
 		if (actor.role() == Role.RESIDENT) {
-			var labels = registry.houseLabels(actor.scope().houseIds());
-			var compounds = registry.compoundNames(actor.scope().compoundIds());
+			var labels = directory.houseLabels(actor.scope(), actor.scope().houseIds());
+			var compounds = directory.compoundNames(actor.scope().compoundIds());
 			for (var h : actor.scope().houseIds()) {
-				var facts = registry.houseFacts(h).orElseThrow();
+				var facts = directory.houseFacts(h).orElseThrow();
 				places.add(new Place(h, facts.compoundId(), compounds.get(facts.compoundId()) + " " + labels.get(h)));
 			}
 			for (var c : new HashSet<>(actor.scope().compoundIds())) {
@@ -492,7 +491,7 @@ public class AppealQueries {
 			}
 		}
 		else if (actor.role() == Role.STAFF) {
-			registry.compoundNames(actor.scope().compoundIds()).forEach((id, name) -> places.add(new Place(null, id, name + "（巡查上报）")));
+			directory.compoundNames(actor.scope().compoundIds()).forEach((id, name) -> places.add(new Place(null, id, name + "（巡查上报）")));
 		}
 		places.sort(java.util.Comparator.comparing(Place::label));
 		return places;
@@ -502,7 +501,7 @@ public class AppealQueries {
 	public Map<Long, String> compoundsToFilter(Actor actor) {
 		var scope = AppealScope.of(actor, clock);
 		var ids = jdbc.sql("select distinct a.compound_id from appeal a where " + scope.sql()).params(scope.params()).query(Long.class).list();
-		var names = registry.compoundNames(ids);
+		var names = directory.compoundNames(ids);
 		var sorted = new java.util.TreeMap<String, Long>();
 		names.forEach((id, name) -> sorted.put(name + "#" + id, id));
 		var out = new LinkedHashMap<Long, String>();
@@ -544,12 +543,12 @@ public class AppealQueries {
 	}
 
 	/** Staff of the handling company who serve the appeal's compound, when the caller handles it for a company. */
-	public List<RegistryApi.StaffEntry> staffFor(Actor actor, long id) {
+	public List<RegistryDirectory.StaffEntry> staffFor(Actor actor, long id) {
 		var a = steps.visible(actor, id, null);
 		if (a.handlerKind() != HandlerKind.COMPANY || !AppealPermissions.canHandle(actor, a)) {
 			return List.of();
 		}
-		return registry.staffServing(a.handlerCompanyId(), a.compoundId());
+		return directory.staffServing(a.handlerCompanyId(), a.compoundId());
 	}
 
 	static Map<String, Object> merge(Map<String, ?> a, Map<String, ?> b) {

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.linli.appeal.AppealStatus;
 import cn.linli.appeal.domain.AppealScope;
 import cn.linli.appeal.domain.AppealSteps;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 
 /**
  * 合同到期移交: open appeals still with a company whose contract for the compound has ended (and
@@ -29,13 +29,13 @@ public class HandingOverAtContractEnd {
 	public static final int BATCH = 500;
 
 	private final AppealSteps steps;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	HandingOverAtContractEnd(AppealSteps steps, RegistryApi registry, JdbcClient jdbc, Clock clock) {
+	HandingOverAtContractEnd(AppealSteps steps, RegistryDirectory directory, JdbcClient jdbc, Clock clock) {
 		this.steps = steps;
-		this.registry = registry;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -53,9 +53,9 @@ public class HandingOverAtContractEnd {
 		for (long id : due) {
 			var a = steps.load(id);
 			var successor = successors.computeIfAbsent(a.compoundId(), c -> {
-				Long company = registry.compoundFacts(c).map(RegistryApi.CompoundFacts::companyId).orElse(null);
+				Long company = directory.compoundFacts(c).map(RegistryDirectory.CompoundFacts::companyId).orElse(null);
 				return new Successor(company, company == null ? null
-						: Optional.ofNullable(registry.companyNames(List.of(company)).get(company)).orElse("物业企业"));
+						: Optional.ofNullable(directory.companyNames(List.of(company)).get(company)).orElse("物业企业"));
 			});
 			steps.apply(null, a, (x, now) -> x.handOverAtContractEnd(successor.companyId(), successor.name(), now));
 		}

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.linli.appeal.domain.Appeal;
 import cn.linli.appeal.domain.AppealPermissions;
 import cn.linli.appeal.domain.AppealSteps;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 
@@ -21,11 +21,11 @@ import cn.linli.shared.security.Actor;
 public class SupervisingAnAppeal {
 
 	private final AppealSteps steps;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 
-	SupervisingAnAppeal(AppealSteps steps, RegistryApi registry) {
+	SupervisingAnAppeal(AppealSteps steps, RegistryDirectory directory) {
 		this.steps = steps;
-		this.registry = registry;
+		this.directory = directory;
 	}
 
 	public void redispatch(Actor actor, long id, Integer version, Long companyId, String external, String note) {
@@ -60,16 +60,16 @@ public class SupervisingAnAppeal {
 	/** Companies an appeal may be sent to by this supervisor, for the page's choice. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> dispatchTargets(Actor actor, long id) {
-		return registry.companiesServingIn(targetRegion(actor, steps.visible(actor, id, null)));
+		return directory.companiesServingIn(targetRegion(actor, steps.visible(actor, id, null)));
 	}
 
 	/** Whether the company now handling holds no contract for the compound: then only the supervisor's choice keeps it there. */
 	private boolean outsideContract(Appeal a, Long companyId) {
-		return companyId != null && !companyId.equals(registry.compoundFacts(a.compoundId()).map(RegistryApi.CompoundFacts::companyId).orElse(null));
+		return companyId != null && !companyId.equals(directory.compoundFacts(a.compoundId()).map(RegistryDirectory.CompoundFacts::companyId).orElse(null));
 	}
 
 	private String companyName(Long companyId) {
-		return companyId == null ? null : registry.companyNames(java.util.List.of(companyId)).getOrDefault(companyId, "物业企业");
+		return companyId == null ? null : directory.companyNames(java.util.List.of(companyId)).getOrDefault(companyId, "物业企业");
 	}
 
 	/**
@@ -105,7 +105,7 @@ public class SupervisingAnAppeal {
 	private void checkTarget(Actor actor, Appeal a, Long companyId, String external, String note) {
 		AppealSteps.limited(external, "external", 100);
 		AppealSteps.limited(note, "note", 1000);
-		if (companyId != null && !registry.companyServesIn(companyId, targetRegion(actor, a))) {
+		if (companyId != null && !directory.companyServesIn(companyId, targetRegion(actor, a))) {
 			throw DomainException.invalid("companyId", "只能派给在本街道（或本辖区）有在管项目的物业企业");
 		}
 	}

@@ -18,7 +18,7 @@ import cn.linli.appeal.Urgency;
 import cn.linli.appeal.intake.BackingAnAppeal;
 import cn.linli.appeal.intake.RaisingAnAppeal;
 import cn.linli.appeal.query.AppealQueries;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.security.Role;
@@ -31,13 +31,13 @@ class IntakePages {
 	private final RaisingAnAppeal raising;
 	private final BackingAnAppeal backing;
 	private final AppealQueries queries;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 
-	IntakePages(RaisingAnAppeal raising, BackingAnAppeal backing, AppealQueries queries, RegistryApi registry) {
+	IntakePages(RaisingAnAppeal raising, BackingAnAppeal backing, AppealQueries queries, RegistryDirectory directory) {
 		this.raising = raising;
 		this.backing = backing;
 		this.queries = queries;
-		this.registry = registry;
+		this.directory = directory;
 	}
 
 	@GetMapping({ "/app/appeals/new", "/appeals/new" })
@@ -86,7 +86,7 @@ class IntakePages {
 		f.setPlace(place);
 		Long compound = f.compoundId;
 		if (f.houseId != null) {
-			compound = registry.houseFacts(f.houseId).map(h -> h.compoundId()).orElse(null);
+			compound = directory.houseFacts(f.houseId).map(h -> h.compoundId()).orElse(null);
 		}
 		model.addAttribute("similar", compound == null || category == null || category.isBlank() ? List.of()
 				: queries.openLike(CurrentActor.get(), compound, category));

@@ -1,12 +1,5 @@
 package cn.linli.appeal.web;
 
-import cn.linli.appeal.AppealIndicators;
-import cn.linli.appeal.AppealKind;
-import cn.linli.appeal.AppealStatus;
-import cn.linli.appeal.Rating;
-import cn.linli.appeal.query.AppealQueries;
-import cn.linli.appeal.query.Durations;
-import cn.linli.appeal.text.AppealText;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +12,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import cn.linli.appeal.AppealIndicators;
+import cn.linli.appeal.AppealKind;
+import cn.linli.appeal.AppealStatus;
+import cn.linli.appeal.Rating;
+import cn.linli.appeal.query.AppealQueries;
+import cn.linli.appeal.query.Durations;
+import cn.linli.appeal.text.AppealText;
 import cn.linli.region.RegionApi;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 
 /**
@@ -32,15 +32,15 @@ import cn.linli.shared.domain.DomainException;
 class PublicColumn {
 
 	private final JdbcClient jdbc;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final RegionApi regions;
 	private final AppealIndicators indicators;
 	private final AppealText text;
 	private final Clock clock;
 
-	PublicColumn(JdbcClient jdbc, RegistryApi registry, RegionApi regions, AppealIndicators indicators, AppealText text, Clock clock) {
+	PublicColumn(JdbcClient jdbc, RegistryDirectory directory, RegionApi regions, AppealIndicators indicators, AppealText text, Clock clock) {
 		this.jdbc = jdbc;
-		this.registry = registry;
+		this.directory = directory;
 		this.regions = regions;
 		this.indicators = indicators;
 		this.text = text;
@@ -53,7 +53,7 @@ class PublicColumn {
 
 	@GetMapping("/public/compounds/{id}")
 	String compound(@PathVariable long id, Model model) {
-		var compound = registry.compoundFacts(id).orElseThrow(() -> DomainException.notFound("小区"));
+		var compound = directory.compoundFacts(id).orElseThrow(() -> DomainException.notFound("小区"));
 		// not "title": the layout's fragment parameter of that name would shadow it
 		model.addAttribute("heading", compound.name());
 		model.addAttribute("compoundId", id);
@@ -72,7 +72,7 @@ class PublicColumn {
 		var region = regions.find(code).orElseThrow(() -> DomainException.notFound("社区"));
 		model.addAttribute("heading", region.name());
 		model.addAttribute("community", region);
-		var compounds = registry.compoundsOfCommunity(code);
+		var compounds = directory.compoundsOfCommunity(code);
 		model.addAttribute("compounds", compounds.entrySet().stream()
 			.map(e -> new CompoundFigures(e.getKey(), e.getValue(), indicators.forCompound(e.getKey(), 30), indicators.forCompound(e.getKey(), 90)))
 			.toList());
@@ -97,8 +97,8 @@ class PublicColumn {
 					rs.getString(6), rs.getString(7), AppealQueries.instant(rs, "created_at"), AppealQueries.instant(rs, "accepted_at"),
 					AppealQueries.instant(rs, "resolved_at"), rs.getString(11)))
 			.list();
-		var buildings = registry.buildingNames(raws.stream().map(Raw::buildingId).filter(java.util.Objects::nonNull).toList());
-		var compounds = registry.compoundNames(raws.stream().map(Raw::compoundId).toList());
+		var buildings = directory.buildingNames(raws.stream().map(Raw::buildingId).filter(java.util.Objects::nonNull).toList());
+		var compounds = directory.compoundNames(raws.stream().map(Raw::compoundId).toList());
 		return raws.stream().map(r -> new PublicAppeal(r.id(), AppealKind.valueOf(r.kind()).label(), r.category(),
 				r.buildingId() == null ? "公共部位" : buildings.get(r.buildingId()), AppealQueries.abbreviate(text.forPublic(r.body())),
 				AppealStatus.valueOf(r.status()).label(), r.created(),

@@ -16,8 +16,9 @@ import cn.linli.governance.domain.Motion;
 import cn.linli.governance.domain.MotionAccess;
 import cn.linli.governance.domain.MotionDraft;
 import cn.linli.governance.domain.MotionRepository;
-import cn.linli.registry.HouseRegistry;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.OwnerRolls;
+import cn.linli.registry.RegistryAccess;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.security.Actor;
@@ -34,18 +35,20 @@ public class ConveningAMotion {
 
 	private final MotionRepository motions;
 	private final MotionAccess access;
-	private final RegistryApi registry;
-	private final HouseRegistry houses;
+	private final OwnerRolls rolls;
+	private final RegisteringHouses houses;
 	private final UploadStore uploads;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final RegistryAccess registryAccess;
 
-	ConveningAMotion(MotionRepository motions, MotionAccess access, RegistryApi registry, HouseRegistry houses, UploadStore uploads,
-			JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	ConveningAMotion(MotionRepository motions, MotionAccess access, OwnerRolls rolls, RegisteringHouses houses, UploadStore uploads,
+			JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, RegistryAccess registryAccess) {
+		this.registryAccess = registryAccess;
 		this.motions = motions;
 		this.access = access;
-		this.registry = registry;
+		this.rolls = rolls;
 		this.houses = houses;
 		this.uploads = uploads;
 		this.jdbc = jdbc;
@@ -59,8 +62,8 @@ public class ConveningAMotion {
 		if (actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(compoundId)) {
 			convenedBy = "COMMITTEE";
 		}
-		else if (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(compoundId))) {
-			if (registry.hasCommitteeInTerm(compoundId)) {
+		else if (actor.role() == Role.COMMUNITY && actor.scope().coversRegion(rolls.communityOf(compoundId))) {
+			if (registryAccess.hasCommitteeInTerm(compoundId)) {
 				throw DomainException.forbidden("本小区有任期内的业委会，应由业委会发起表决");
 			}
 			convenedBy = "COMMUNITY";
@@ -70,7 +73,7 @@ public class ConveningAMotion {
 		}
 		check(actor, compoundId, draft);
 		var motion = motions.save(Motion.draft(compoundId, draft, convenedBy));
-		events.publishEvent(new MotionAwaitingReview(motion.id(), compoundId, registry.communityOf(compoundId), motion.title(), false));
+		events.publishEvent(new MotionAwaitingReview(motion.id(), compoundId, rolls.communityOf(compoundId), motion.title(), false));
 		return motion.id();
 	}
 
@@ -82,7 +85,7 @@ public class ConveningAMotion {
 		boolean resubmitted = motion.revise(draft, version);
 		motions.save(motion);
 		if (resubmitted) {
-			events.publishEvent(new MotionAwaitingReview(motionId, motion.compoundId(), registry.communityOf(motion.compoundId()),
+			events.publishEvent(new MotionAwaitingReview(motionId, motion.compoundId(), rolls.communityOf(motion.compoundId()),
 					motion.title(), true));
 		}
 		else {
@@ -94,12 +97,12 @@ public class ConveningAMotion {
 	/** Every problem of the draft at once: its own, and those only the compound can tell. */
 	private void check(Actor actor, long compoundId, MotionDraft draft) {
 		FieldErrors errors = draft.problems();
-		var owners = registry.ownersOfCompound(compoundId).stream().map(o -> String.valueOf(o.ownerId())).collect(Collectors.toSet());
+		var owners = rolls.ownersOfCompound(actor.scope(), compoundId).stream().map(o -> String.valueOf(o.ownerId())).collect(Collectors.toSet());
 		draft.candidateIds().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).filter(c -> !owners.contains(c)).findFirst()
 			.ifPresent(c -> errors.add("candidateIds", "候选人须为本小区业主：「" + c + "」"));
 		var buildings = houses.buildings(actor.scope(), compoundId).stream().map(b -> b.id()).collect(Collectors.toCollection(HashSet::new));
 		errors.check(!buildings.containsAll(draft.buildingIds()), "buildingIds", "表决范围中有不属于本小区的楼栋");
-		var rules = registry.assemblyRules(compoundId);
+		var rules = rolls.assemblyRules(compoundId);
 		errors.check(draft.followMajority() && !rules.followMajority(), "followMajority", "本小区议事规则未规定从众，不能采用");
 		errors.check(draft.includeParking() && !rules.parkingInRoll(), "includeParking", "本小区议事规则未将车位、摊位计入表决");
 		errors.check(draft.closesAt() != null && !draft.closesAt().isAfter(clock.instant()), "closesAt", "截止时间应晚于现在");

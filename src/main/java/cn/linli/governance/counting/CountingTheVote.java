@@ -22,7 +22,7 @@ import cn.linli.governance.domain.Motion;
 import cn.linli.governance.domain.MotionRepository;
 import cn.linli.governance.domain.Rolls;
 import cn.linli.governance.domain.Tally;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 
 /** 计票: at the close the same {@link Tally} that recounts exported files counts the effective ballots against the frozen roll. */
 @Service
@@ -31,17 +31,17 @@ public class CountingTheVote {
 
 	private final MotionRepository motions;
 	private final Rolls rolls;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	CountingTheVote(MotionRepository motions, Rolls rolls, RegistryApi registry, JdbcClient jdbc, JsonMapper json, Clock clock,
+	CountingTheVote(MotionRepository motions, Rolls rolls, RegistryDirectory directory, JdbcClient jdbc, JsonMapper json, Clock clock,
 			ApplicationEventPublisher events) {
 		this.motions = motions;
 		this.rolls = rolls;
-		this.registry = registry;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -71,7 +71,7 @@ public class CountingTheVote {
 		var roll = rolls.of(motion);
 		var ballots = effectiveBallots(motion.id());
 		if (motion.matter().isElection()) {
-			long households = registry.compoundFacts(motion.compoundId()).orElseThrow().households();
+			long households = directory.compoundFacts(motion.compoundId()).orElseThrow().households();
 			return Tally.election(roll, ballots, motion.seats(), households);
 		}
 		var served = new HashSet<>(jdbc.sql("select voter_id from motion_notice_served where motion_id = :m").param("m", motion.id())

@@ -3,7 +3,7 @@ package cn.linli.governance.domain;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.OwnerRolls;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
@@ -16,12 +16,12 @@ import cn.linli.shared.security.Role;
 public class MotionAccess {
 
 	private final MotionRepository motions;
-	private final RegistryApi registry;
+	private final OwnerRolls rolls;
 	private final JdbcClient jdbc;
 
-	MotionAccess(MotionRepository motions, RegistryApi registry, JdbcClient jdbc) {
+	MotionAccess(MotionRepository motions, OwnerRolls rolls, JdbcClient jdbc) {
 		this.motions = motions;
-		this.registry = registry;
+		this.rolls = rolls;
 		this.jdbc = jdbc;
 	}
 
@@ -36,7 +36,7 @@ public class MotionAccess {
 	public boolean canSee(Actor actor, Motion m) {
 		var scope = actor.scope();
 		return switch (actor.role()) {
-			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(registry.communityOf(m.compoundId()));
+			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(rolls.communityOf(m.compoundId()));
 			case COMMITTEE -> scope.compoundIds().contains(m.compoundId());
 			case RESIDENT -> !m.status().isDraft() && scope.compoundIds().contains(m.compoundId());
 			default -> false;
@@ -53,7 +53,7 @@ public class MotionAccess {
 	public boolean isConvener(Actor actor, Motion m) {
 		return switch (m.convenedBy()) {
 			case "COMMITTEE" -> actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(m.compoundId());
-			default -> actor.role() == Role.COMMUNITY && actor.scope().coversRegion(registry.communityOf(m.compoundId()));
+			default -> actor.role() == Role.COMMUNITY && actor.scope().coversRegion(rolls.communityOf(m.compoundId()));
 		};
 	}
 
@@ -70,7 +70,7 @@ public class MotionAccess {
 	public boolean isBallotKeeper(Actor actor, Motion m) {
 		boolean committee = actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(m.compoundId());
 		boolean convener = actor.role() == Role.COMMUNITY && "COMMUNITY".equals(m.convenedBy())
-				&& actor.scope().coversRegion(registry.communityOf(m.compoundId()));
+				&& actor.scope().coversRegion(rolls.communityOf(m.compoundId()));
 		return committee || convener;
 	}
 

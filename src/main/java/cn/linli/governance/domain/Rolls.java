@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.OwnerRolls;
 
 /** The rolls of motions: frozen from the registry at publication into {@code roll_entry}, read back from there ever after. */
 @Component
@@ -17,13 +17,13 @@ public class Rolls {
 
 	private static final int MAX_CACHED_ROLLS = 200;
 
-	private final RegistryApi registry;
+	private final OwnerRolls rolls;
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final ConcurrentHashMap<Long, Roll> cache = new ConcurrentHashMap<>();
 
-	Rolls(RegistryApi registry, JdbcClient jdbc, JdbcTemplate template) {
-		this.registry = registry;
+	Rolls(OwnerRolls rolls, JdbcClient jdbc, JdbcTemplate template) {
+		this.rolls = rolls;
 		this.jdbc = jdbc;
 		this.template = template;
 	}
@@ -31,7 +31,7 @@ public class Rolls {
 	/** The houses of the motion's scope as the registry lists them now. */
 	public List<RollHouse> housesNow(Motion motion) {
 		var buildings = new HashSet<>(motion.buildingIds());
-		return registry.housesForRoll(motion.compoundId()).stream().filter(h -> buildings.isEmpty() || buildings.contains(h.buildingId()))
+		return rolls.housesForRoll(motion.compoundId()).stream().filter(h -> buildings.isEmpty() || buildings.contains(h.buildingId()))
 			.map(h -> new RollHouse(String.valueOf(h.houseId()), RollHouse.Kind.valueOf(h.kind()), h.areaCenti(),
 					h.ownerIds().stream().map(String::valueOf).toList(), h.developerHeld()))
 			.toList();

@@ -26,7 +26,8 @@ import cn.linli.governance.domain.Rolls;
 import cn.linli.governance.domain.Tally;
 import cn.linli.governance.domain.Thresholds;
 import cn.linli.identity.IdentityApi;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.OwnerRolls;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Hashes;
 import cn.linli.shared.security.Actor;
@@ -39,18 +40,20 @@ public class MotionQueries {
 	private final MotionRepository motions;
 	private final MotionAccess access;
 	private final Rolls rolls;
-	private final RegistryApi registry;
+	private final OwnerRolls ownerRolls;
 	private final IdentityApi identity;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final RegistryDirectory directory;
 
-	MotionQueries(MotionRepository motions, MotionAccess access, Rolls rolls, RegistryApi registry, IdentityApi identity, JdbcClient jdbc,
-			JsonMapper json, Clock clock) {
+	MotionQueries(MotionRepository motions, MotionAccess access, Rolls rolls, OwnerRolls ownerRolls, IdentityApi identity, JdbcClient jdbc,
+			JsonMapper json, Clock clock, RegistryDirectory directory) {
+		this.directory = directory;
 		this.motions = motions;
 		this.access = access;
 		this.rolls = rolls;
-		this.registry = registry;
+		this.ownerRolls = ownerRolls;
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -58,13 +61,13 @@ public class MotionQueries {
 	}
 
 	public MotionView get(Actor actor, long motionId) {
-		return view(access.visible(actor, motionId), clock.instant());
+		return view(actor, access.visible(actor, motionId), clock.instant());
 	}
 
 	public List<MotionView> forCompound(Actor actor, long compoundId) {
 		Instant now = clock.instant();
 		return jdbc.sql("select id from motion where compound_id = :c order by id desc").param("c", compoundId).query(Long.class).list()
-			.stream().map(id -> motions.findById(id).orElseThrow()).filter(m -> access.canSee(actor, m)).map(m -> view(m, now)).toList();
+			.stream().map(id -> motions.findById(id).orElseThrow()).filter(m -> access.canSee(actor, m)).map(m -> view(actor, m, now)).toList();
 	}
 
 	/** Whether the caller convened this motion, and whether it runs the vote (paper ballots, service). */
@@ -87,8 +90,8 @@ public class MotionQueries {
 			return List.of();
 		}
 		var voters = rolls.of(motion).votableBy(owners);
-		var labels = houseLabels(voters);
-		var names = candidateNames(motion);
+		var labels = houseLabels(actor, voters);
+		var names = candidateNames(actor, motion);
 		return voters.stream().map(v -> new MyVoter(v.id(), label(v, labels), v.areaCenti(), ballotsOf(motion.id(), v.id(), names))).toList();
 	}
 
@@ -116,8 +119,8 @@ public class MotionQueries {
 			return List.of();
 		}
 		var voters = rolls.of(motion).voters().stream().filter(Roll.Voter::canVote).toList();
-		var labels = houseLabels(voters);
-		var names = registry.ownerNames(voters.stream().flatMap(v -> v.ownerIds().stream()).map(Long::valueOf).distinct().toList());
+		var labels = houseLabels(actor, voters);
+		var names = ownerRolls.ownerNames(actor.scope(), voters.stream().flatMap(v -> v.ownerIds().stream()).map(Long::valueOf).distinct().toList());
 		var served = new java.util.HashSet<>(jdbc.sql("select voter_id from motion_notice_served where motion_id = :m").param("m", motionId)
 			.query(String.class).list());
 		return voters.stream().map(v -> new RollVoter(v.id(), label(v, labels) + (v.isDeveloper() ? ""
@@ -143,7 +146,7 @@ public class MotionQueries {
 			.query((rs, n) -> new Row(rs.getLong(1), roll.voter(rs.getString(2)).orElseThrow(), rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
 					rs.getBoolean(5), rs.getString(6).split("\\|").length))
 			.list();
-		var labels = houseLabels(rows.stream().map(Row::voter).toList());
+		var labels = houseLabels(actor, rows.stream().map(Row::voter).toList());
 		return rows.stream().map(r -> new PaperEntry(r.id(), label(r.voter(), labels), r.castAt(), r.proxy(), r.effective(), r.files())).toList();
 	}
 
@@ -173,7 +176,7 @@ public class MotionQueries {
 		var roll = rolls.of(motion);
 		var voters = jdbc.sql("select voter_id from ballot where motion_id = :m and effective").param("m", motionId).query(String.class)
 			.list().stream().map(v -> roll.voter(v).orElseThrow()).toList();
-		var labels = houseLabels(voters);
+		var labels = houseLabels(actor, voters);
 		return voters.stream().map(v -> label(v, labels)).sorted().toList();
 	}
 
@@ -206,8 +209,8 @@ public class MotionQueries {
 			.list();
 	}
 
-	private Map<Long, String> houseLabels(List<Roll.Voter> voters) {
-		return registry.houseLabels(voters.stream().filter(v -> !v.isDeveloper()).flatMap(v -> v.houseIds().stream()).map(Long::valueOf).toList());
+	private Map<Long, String> houseLabels(Actor actor, List<Roll.Voter> voters) {
+		return directory.houseLabels(actor.scope(), voters.stream().filter(v -> !v.isDeveloper()).flatMap(v -> v.houseIds().stream()).map(Long::valueOf).toList());
 	}
 
 	private static String label(Roll.Voter v, Map<Long, String> labels) {
@@ -217,20 +220,20 @@ public class MotionQueries {
 		return String.join("、", v.houseIds().stream().map(h -> labels.getOrDefault(Long.valueOf(h), h)).sorted().toList());
 	}
 
-	private Map<String, String> candidateNames(Motion m) {
+	private Map<String, String> candidateNames(Actor actor, Motion m) {
 		var names = new HashMap<String, String>();
-		registry.ownerNames(m.candidates().stream().map(Long::valueOf).toList()).forEach((id, name) -> names.put(String.valueOf(id), name));
+		ownerRolls.ownerNames(actor.scope(), m.candidates().stream().map(Long::valueOf).toList()).forEach((id, name) -> names.put(String.valueOf(id), name));
 		return names;
 	}
 
-	private MotionView view(Motion m, Instant now) {
+	private MotionView view(Actor actor, Motion m, Instant now) {
 		Tally.Outcome outcome = m.result() == null ? null : json.readValue(m.result(), Tally.Outcome.class);
 		long ballots = jdbc.sql("select count(*) from ballot where motion_id = :m and effective").param("m", m.id()).query(Long.class).single();
-		var names = candidateNames(m);
+		var names = candidateNames(actor, m);
 		var candidates = m.candidates().stream().map(c -> new MotionView.Candidate(c, names.getOrDefault(c, c))).toList();
 		String scope = "全体业主";
 		if (!m.buildingIds().isEmpty()) {
-			var buildings = registry.buildingNames(m.buildingIds());
+			var buildings = directory.buildingNames(m.buildingIds());
 			scope = String.join("、", m.buildingIds().stream().map(b -> buildings.getOrDefault(b, "#" + b)).toList()) + "的业主";
 		}
 		var thresholds = m.rollHead() == null ? null : Thresholds.of(m.matter(), m.rollArea(), m.rollHead());

@@ -12,7 +12,7 @@ import cn.linli.governance.domain.MotionAccess;
 import cn.linli.governance.domain.MotionRepository;
 import cn.linli.governance.domain.Roll;
 import cn.linli.governance.domain.Rolls;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.OwnerRolls;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
@@ -28,16 +28,16 @@ public class ReviewingAMotion {
 	private final MotionRepository motions;
 	private final MotionAccess access;
 	private final Rolls rolls;
-	private final RegistryApi registry;
+	private final OwnerRolls ownerRolls;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	ReviewingAMotion(MotionRepository motions, MotionAccess access, Rolls rolls, RegistryApi registry, Clock clock,
+	ReviewingAMotion(MotionRepository motions, MotionAccess access, Rolls rolls, OwnerRolls ownerRolls, Clock clock,
 			ApplicationEventPublisher events) {
 		this.motions = motions;
 		this.access = access;
 		this.rolls = rolls;
-		this.registry = registry;
+		this.ownerRolls = ownerRolls;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -69,7 +69,7 @@ public class ReviewingAMotion {
 		var motion = access.lock(motionId);
 		motion.returnToConvener(reason, clock.instant());
 		motions.save(motion);
-		events.publishEvent(new MotionReturned(motionId, motion.compoundId(), registry.communityOf(motion.compoundId()), motion.title(),
+		events.publishEvent(new MotionReturned(motionId, motion.compoundId(), ownerRolls.communityOf(motion.compoundId()), motion.title(),
 				motion.convenedBy(), motion.returnReason()));
 	}
 

@@ -13,7 +13,7 @@ import cn.linli.governance.domain.Ballot.Choice;
 import cn.linli.governance.domain.MotionAccess;
 import cn.linli.governance.domain.Roll;
 import cn.linli.governance.domain.Rolls;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.security.Actor;
@@ -41,17 +41,17 @@ public class EnteringAPaperBallot {
 	private final MotionAccess access;
 	private final BallotBox box;
 	private final Rolls rolls;
-	private final RegistryApi registry;
+	private final RegistryDirectory directory;
 	private final UploadStore uploads;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	EnteringAPaperBallot(MotionAccess access, BallotBox box, Rolls rolls, RegistryApi registry, UploadStore uploads, Clock clock,
+	EnteringAPaperBallot(MotionAccess access, BallotBox box, Rolls rolls, RegistryDirectory directory, UploadStore uploads, Clock clock,
 			ApplicationEventPublisher events) {
 		this.access = access;
 		this.box = box;
 		this.rolls = rolls;
-		this.registry = registry;
+		this.directory = directory;
 		this.uploads = uploads;
 		this.clock = clock;
 		this.events = events;
@@ -78,7 +78,7 @@ public class EnteringAPaperBallot {
 		errors.throwIfAny();
 		var receipt = box.cast(motion, voter, signedBy, BallotBox.Channel.PAPER, marks, sheet.proxy(),
 				authKey == null ? sheetKey : sheetKey + "|" + authKey, clock.instant());
-		String houses = houses(voter);
+		String houses = houses(actor, voter);
 		events.publishEvent(new PaperBallotRecorded(motionId, motion.compoundId(), motion.title(), houses,
 				voter.ownerIds().stream().map(Long::valueOf).toList(), "ONLINE".equals(receipt.replacedChannel()), receipt.ballotId()));
 		return new Entered(receipt, houses);
@@ -115,11 +115,11 @@ public class EnteringAPaperBallot {
 		return ownerId.trim();
 	}
 
-	private String houses(Roll.Voter voter) {
+	private String houses(Actor actor, Roll.Voter voter) {
 		if (voter.isDeveloper()) {
 			return "开发建设单位";
 		}
-		var labels = registry.houseLabels(voter.houseIds().stream().map(Long::valueOf).toList());
+		var labels = directory.houseLabels(actor.scope(), voter.houseIds().stream().map(Long::valueOf).toList());
 		return String.join("、", voter.houseIds().stream().map(h -> labels.getOrDefault(Long.valueOf(h), h)).toList());
 	}
 }

@@ -24,9 +24,10 @@ import cn.linli.governance.review.ReviewingAMotion;
 import cn.linli.governance.voting.CastingABallot;
 import cn.linli.governance.voting.EnteringAPaperBallot;
 import cn.linli.governance.voting.RecordingService;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.HouseRegistry;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.OwnerRolls;
+import cn.linli.registry.RegistryAccess;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.security.Role;
@@ -49,13 +50,15 @@ class GovernancePages {
 	private final MotionQueries queries;
 	private final ExportingTheVote exports;
 	private final UploadStore uploads;
-	private final RegistryApi registry;
-	private final HouseRegistry houses;
-	private final CompoundRegistry compounds;
+	private final RegistryAccess access;
+	private final RegisteringHouses houses;
+	private final RegisteringCompounds compounds;
+	private final OwnerRolls rolls;
 
 	GovernancePages(ConveningAMotion convening, ReviewingAMotion review, CastingABallot casting, EnteringAPaperBallot paper,
-			RecordingService service, MotionQueries queries, ExportingTheVote exports, UploadStore uploads, RegistryApi registry,
-			HouseRegistry houses, CompoundRegistry compounds) {
+			RecordingService service, MotionQueries queries, ExportingTheVote exports, UploadStore uploads, RegistryAccess access,
+			RegisteringHouses houses, RegisteringCompounds compounds, OwnerRolls rolls) {
+		this.rolls = rolls;
 		this.convening = convening;
 		this.review = review;
 		this.casting = casting;
@@ -64,7 +67,7 @@ class GovernancePages {
 		this.queries = queries;
 		this.exports = exports;
 		this.uploads = uploads;
-		this.registry = registry;
+		this.access = access;
 		this.houses = houses;
 		this.compounds = compounds;
 	}
@@ -92,7 +95,7 @@ class GovernancePages {
 		model.addAttribute("motions", queries.forCompound(CurrentActor.get(), compoundId));
 		// the community convenes only where no committee is in term
 		var actor = CurrentActor.get();
-		if (actor.role() == Role.COMMITTEE || actor.role() == Role.COMMUNITY && !registry.hasCommitteeInTerm(compoundId)) {
+		if (actor.role() == Role.COMMITTEE || actor.role() == Role.COMMUNITY && !access.hasCommitteeInTerm(compoundId)) {
 			formModel(compoundId, form, model);
 		}
 		return "governance/motions";
@@ -101,9 +104,9 @@ class GovernancePages {
 	private void formModel(long compoundId, MotionForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("matters", cn.linli.governance.domain.Matter.values());
-		model.addAttribute("owners", registry.ownersOfCompound(compoundId));
+		model.addAttribute("owners", rolls.ownersOfCompound(CurrentActor.scope(), compoundId));
 		model.addAttribute("buildings", houses.buildings(CurrentActor.scope(), compoundId));
-		model.addAttribute("rules", registry.assemblyRules(compoundId));
+		model.addAttribute("rules", rolls.assemblyRules(compoundId));
 	}
 
 	@GetMapping("/governance/motions/{id}/edit")

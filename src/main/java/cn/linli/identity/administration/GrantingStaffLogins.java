@@ -13,8 +13,8 @@ import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAccount;
 import cn.linli.identity.UserRepository;
 import cn.linli.identity.domain.TemporaryPassword;
-import cn.linli.registry.StaffRegistry;
-import cn.linli.registry.StaffView;
+import cn.linli.registry.staff.RegisteringStaff;
+import cn.linli.registry.staff.StaffView;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.security.Scope;
@@ -28,7 +28,7 @@ import cn.linli.shared.security.Scope;
 @Transactional
 public class GrantingStaffLogins {
 
-	private final StaffRegistry staff;
+	private final RegisteringStaff staff;
 	private final UserRepository users;
 	private final PasswordEncoder encoder;
 	private final ResettingPasswords passwords;
@@ -36,7 +36,7 @@ public class GrantingStaffLogins {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	GrantingStaffLogins(StaffRegistry staff, UserRepository users, PasswordEncoder encoder, ResettingPasswords passwords,
+	GrantingStaffLogins(RegisteringStaff staff, UserRepository users, PasswordEncoder encoder, ResettingPasswords passwords,
 			ApiTokenRevocation tokens, ApplicationEventPublisher events, Clock clock) {
 		this.staff = staff;
 		this.users = users;

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.linli.registry.StaffLogins;
+import cn.linli.registry.staff.StaffLogins;
 
 /** Tells the registry's staff list which staff members have a working login. */
 @Component

@@ -16,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.region.Region;
 import cn.linli.region.RegionApi;
-import cn.linli.registry.CompanyRegistry;
-import cn.linli.registry.CompoundQuery;
-import cn.linli.registry.CompoundRegistry;
-import cn.linli.registry.RegistryApi;
-import cn.linli.registry.StaffRegistry;
+import cn.linli.registry.RegistryDirectory;
+import cn.linli.registry.company.RegisteringCompanies;
+import cn.linli.registry.compound.CompoundQuery;
+import cn.linli.registry.compound.RegisteringCompounds;
+import cn.linli.registry.staff.RegisteringStaff;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
@@ -32,22 +32,25 @@ import cn.linli.shared.web.PageResponse;
 @Transactional(readOnly = true)
 public class UserDirectory {
 
+	/** The user directory is the platform operator's: its pages admit only ADMIN, which names staff to give them logins. */
+	private static final Scope OPERATOR = Scope.platform();
+
 	/** How many choices a picker shows: enough to find one by a few characters of its name. */
 	static final int CHOICES = 20;
 
 	private final JdbcClient jdbc;
 	private final RegionApi regions;
-	private final RegistryApi registry;
-	private final CompanyRegistry companies;
-	private final CompoundRegistry compounds;
-	private final StaffRegistry staff;
+	private final RegistryDirectory directory;
+	private final RegisteringCompanies companies;
+	private final RegisteringCompounds compounds;
+	private final RegisteringStaff staff;
 	private final Clock clock;
 
-	UserDirectory(JdbcClient jdbc, RegionApi regions, RegistryApi registry, CompanyRegistry companies, CompoundRegistry compounds,
-			StaffRegistry staff, Clock clock) {
+	UserDirectory(JdbcClient jdbc, RegionApi regions, RegistryDirectory directory, RegisteringCompanies companies, RegisteringCompounds compounds,
+			RegisteringStaff staff, Clock clock) {
 		this.jdbc = jdbc;
 		this.regions = regions;
-		this.registry = registry;
+		this.directory = directory;
 		this.companies = companies;
 		this.compounds = compounds;
 		this.staff = staff;
@@ -123,9 +126,9 @@ public class UserDirectory {
 		}
 		long value = Long.parseLong(id.trim());
 		var names = switch (kind) {
-			case "company" -> registry.companyNames(List.of(value));
-			case "compound" -> registry.compoundNames(List.of(value));
-			case "staff" -> registry.staffNames(List.of(value));
+			case "company" -> directory.companyNames(List.of(value));
+			case "compound" -> directory.compoundNames(List.of(value));
+			case "staff" -> directory.staffNames(OPERATOR, List.of(value));
 			default -> Map.<Long, String>of();
 		};
 		return names.containsKey(value) ? List.of(new Choice(value, names.get(value))) : List.of();
@@ -157,9 +160,9 @@ public class UserDirectory {
 				compoundIds.add(r.compoundId());
 			}
 		}
-		var companyNames = registry.companyNames(companyIds);
-		var staffNames = registry.staffNames(staffIds);
-		var compoundNames = registry.compoundNames(compoundIds);
+		var companyNames = directory.companyNames(companyIds);
+		var staffNames = directory.staffNames(OPERATOR, staffIds);
+		var compoundNames = directory.compoundNames(compoundIds);
 		var regionNames = new HashMap<String, String>();
 		rows.stream().map(Row::regionCode).filter(Objects::nonNull).distinct()
 			.forEach(code -> regionNames.put(code, regions.find(code).map(Region::name).orElse("区划")));

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
 import cn.linli.identity.ValidBindings;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryAccess;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Hashes;
 
@@ -32,13 +32,13 @@ public class BindingHouses {
 	static final Duration INVITATION_TTL = Duration.ofDays(7);
 
 	private final JdbcClient jdbc;
-	private final RegistryApi registry;
+	private final RegistryAccess access;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	BindingHouses(JdbcClient jdbc, RegistryApi registry, ApplicationEventPublisher events, Clock clock) {
+	BindingHouses(JdbcClient jdbc, RegistryAccess access, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.registry = registry;
+		this.access = access;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -55,7 +55,7 @@ public class BindingHouses {
 		if (failures >= MAX_BINDING_FAILURES || againstHouse >= MAX_FAILURES_PER_CERTIFICATE) {
 			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "认证失败次数过多，请 30 分钟后再试", null);
 		}
-		var match = registry.matchOwner(ownerName, idTail, certificateNo);
+		var match = access.matchOwner(ownerName, idTail, certificateNo);
 		jdbc.sql("insert into binding_attempt (user_id, succeeded, certificate_no, at) values (:u, :ok, :c, :now)").param("u", userId)
 			.param("ok", match.isPresent()).param("c", certificate.length() > 50 ? certificate.substring(0, 50) : certificate)
 			.param("now", Timestamp.from(now)).update();

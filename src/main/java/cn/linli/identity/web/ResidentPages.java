@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,9 +26,9 @@ import cn.linli.identity.onboarding.BindingHouses;
 import cn.linli.identity.onboarding.PrivacyNotice;
 import cn.linli.identity.onboarding.SigningInByPhone;
 import cn.linli.identity.onboarding.SigningInByPhone.CodeSent;
-import cn.linli.registry.HouseRegistry;
-import cn.linli.registry.HouseView;
-import cn.linli.registry.RegistryApi;
+import cn.linli.registry.RegistryDirectory;
+import cn.linli.registry.house.HouseView;
+import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.CurrentActor;
@@ -45,17 +44,17 @@ class ResidentPages {
 
 	private final SigningInByPhone signIn;
 	private final BindingHouses binding;
-	private final HouseRegistry houses;
-	private final RegistryApi registry;
+	private final RegisteringHouses houses;
+	private final RegistryDirectory directory;
 	private final Clock clock;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 	private final RequestCache requests = new HttpSessionRequestCache();
 
-	ResidentPages(SigningInByPhone signIn, BindingHouses binding, HouseRegistry houses, RegistryApi registry, Clock clock) {
+	ResidentPages(SigningInByPhone signIn, BindingHouses binding, RegisteringHouses houses, RegistryDirectory directory, Clock clock) {
 		this.signIn = signIn;
 		this.binding = binding;
 		this.houses = houses;
-		this.registry = registry;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -178,8 +177,9 @@ class ResidentPages {
 		return "identity/invitation";
 	}
 
+	/** The house just bound: not yet in this request's scope, so by its registry label (which names no one). */
 	private String label(long houseId) {
-		return registry.houseLabels(List.of(houseId)).getOrDefault(houseId, "房屋");
+		return directory.houseFacts(houseId).map(RegistryDirectory.HouseFacts::label).orElse("房屋");
 	}
 
 	private static Actor requireResident() {

@@ -32,6 +32,50 @@ public final class Csv {
 	private Csv() {
 	}
 
+	/** A column of a file people fill in: its code (the API's field name), its Chinese heading and what goes in it. */
+	public record Column(String key, String label, String hint) {
+	}
+
+	/**
+	 * The columns of an import. Files are written with the Chinese headings (templates, exports); a
+	 * header row of either the headings or the codes is read, so that older files still import.
+	 */
+	public record Columns(List<Column> columns) {
+
+		public Columns {
+			columns = List.copyOf(columns);
+		}
+
+		/** Columns from (code, heading, hint) triples. */
+		public static Columns of(String... triples) {
+			if (triples.length % 3 != 0) {
+				throw new IllegalArgumentException("code, heading and hint for every column");
+			}
+			var list = new ArrayList<Column>();
+			for (int i = 0; i < triples.length; i += 3) {
+				list.add(new Column(triples[i], triples[i + 1], triples[i + 2]));
+			}
+			return new Columns(list);
+		}
+
+		public List<String> keys() {
+			return columns.stream().map(Column::key).toList();
+		}
+
+		public List<String> labels() {
+			return columns.stream().map(Column::label).toList();
+		}
+
+		boolean heads(List<String> header) {
+			return header.equals(keys()) || header.equals(labels());
+		}
+	}
+
+	/** Writes a file with the Chinese headings of its columns. */
+	public static Printer printer(OutputStream out, Columns columns) throws IOException {
+		return printer(out, columns.labels());
+	}
+
 	public static Printer printer(OutputStream out, List<String> header) throws IOException {
 		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -128,8 +172,18 @@ public final class Csv {
 		return read(in, header, row, false);
 	}
 
+	/** As {@link #read(InputStream, List, RowReader)} for a file headed by the columns' headings or codes. */
+	public static <T> List<T> read(InputStream in, Columns columns, RowReader<T> row) throws IOException {
+		return read(in, columns.columns().size(), columns::heads, String.join(",", columns.labels()), row, false);
+	}
+
 	/** As {@link #read(InputStream, List, RowReader)}; with {@code emptyAllowed} a file of only its header is no error (a vote nobody voted in). */
 	public static <T> List<T> read(InputStream in, List<String> header, RowReader<T> row, boolean emptyAllowed) throws IOException {
+		return read(in, header.size(), header::equals, String.join(",", header), row, emptyAllowed);
+	}
+
+	private static <T> List<T> read(InputStream in, int width, java.util.function.Predicate<List<String>> heads, String expected,
+			RowReader<T> row, boolean emptyAllowed) throws IOException {
 		var errors = new ArrayList<LineError>();
 		var result = new ArrayList<T>();
 		var buffered = new BufferedInputStream(in);
@@ -143,8 +197,8 @@ public final class Csv {
 			for (CSVRecord record : parser) {
 				long line = record.getRecordNumber();
 				if (line == 1) {
-					if (!record.toList().equals(header)) {
-						throw new CsvImportRejected(List.of(new LineError(1, "表头错误：应为 " + String.join(",", header))));
+					if (!heads.test(record.toList())) {
+						throw new CsvImportRejected(List.of(new LineError(1, "表头错误：应为 " + expected + "（可下载模板）")));
 					}
 					continue;
 				}
@@ -152,8 +206,8 @@ public final class Csv {
 					errors.add(new LineError(line, "超过 " + MAX_ROWS + " 行上限"));
 					break;
 				}
-				if (record.size() != header.size()) {
-					errors.add(new LineError(line, "列数错误：应为 " + header.size() + " 列"));
+				if (record.size() != width) {
+					errors.add(new LineError(line, "列数错误：应为 " + width + " 列"));
 					continue;
 				}
 				String refused = refusedCell(record);

@@ -1,6 +1,7 @@
 package cn.linli.shared.time;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +14,11 @@ public class TimeConfiguration {
 
 	/** DOMAIN §7: periods and display in Asia/Shanghai; storage is timestamptz. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** Today's date where the platform works, by the given clock. */
+	public static LocalDate today(Clock clock) {
+		return LocalDate.ofInstant(clock.instant(), ZONE);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,9 +1,0 @@
-package cn.linli.registry;
-
-public record CompanyView(long id, String name, String creditCode, PartyOrg partyOrg, String phone, String address,
-		long compoundsServed, long staffCount, int version) {
-
-	public String partyOrgLabel() {
-		return partyOrg.label();
-	}
-}

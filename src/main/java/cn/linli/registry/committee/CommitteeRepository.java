@@ -1,0 +1,6 @@
+package cn.linli.registry.committee;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface CommitteeRepository extends CrudRepository<OwnersCommittee, Long> {
+}

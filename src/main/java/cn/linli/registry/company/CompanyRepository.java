@@ -1,0 +1,6 @@
+package cn.linli.registry.company;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface CompanyRepository extends CrudRepository<PropertyCompany, Long> {
+}

@@ -1,0 +1,6 @@
+package cn.linli.registry.house;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface BuildingRepository extends CrudRepository<Building, Long> {
+}

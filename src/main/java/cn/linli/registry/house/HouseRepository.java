@@ -1,0 +1,6 @@
+package cn.linli.registry.house;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface HouseRepository extends CrudRepository<House, Long> {
+}
