@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"linli.embedded.data-dir=target/test-pg/${random.uuid}", "linli.embedded.clean=true",
 		"linli.demo.password=" + LinliTest.PASSWORD, "logging.level.linli.sms=WARN",
-		"linli.uploads.dir=target/test-uploads", "linli.appeal.scheduler.enabled=false", "linli.governance.scheduler.enabled=false", "linli.demo.open311-key=" + LinliTest.OPEN311_KEY })
+		"linli.uploads.dir=target/test-uploads", "linli.appeal.scheduler.enabled=false", "linli.governance.scheduler.enabled=false", "linli.demo.open311-key=" + LinliTest.OPEN311_KEY,
+		// tests move the platform clock by days while holding tokens; expiry itself is tested in IdentityTests
+		"linli.api.token-ttl=P90D" })
 @AutoConfigureMockMvc
 @Import(TestSupport.class)
 public @interface LinliTest {

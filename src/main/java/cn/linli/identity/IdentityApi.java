@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.linli.identity.domain.ValidBindings;
+
 /** What other modules may ask about users: which registered owners a resident account speaks for. */
 @Service
 @Transactional(readOnly = true)

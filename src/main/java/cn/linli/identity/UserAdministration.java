@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.domain.TemporaryPassword;
+import cn.linli.identity.domain.UserAccount;
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.RegistryAccess;
 import cn.linli.shared.domain.DomainException;
@@ -66,8 +68,8 @@ public class UserAdministration {
 		errors.throwIfAny();
 		String temporary = TemporaryPassword.generate();
 		var saved = users.save(UserAccount.create(user, encoder.encode(temporary), true, clock.instant()));
-		events.publishEvent(IdentityChanged.of("user", "created", saved.id, saved.username + " " + saved.role));
-		return new Created(saved.id, saved.username, temporary);
+		events.publishEvent(IdentityChanged.of("user", "created", saved.id(), saved.username() + " " + saved.role()));
+		return new Created(saved.id(), saved.username(), temporary);
 	}
 
 	/** Creates a user with a password of the caller's choosing: the demo data and tests, not people. */
@@ -77,8 +79,8 @@ public class UserAdministration {
 		checkReferences(errors, user.username(), user.role(), user.regionCode(), user.companyId(), user.staffId(), user.compoundId());
 		errors.throwIfAny();
 		var saved = users.save(UserAccount.create(user, encoder.encode(password), false, clock.instant()));
-		events.publishEvent(IdentityChanged.of("user", "created", saved.id, saved.username + " " + saved.role));
-		return saved.id;
+		events.publishEvent(IdentityChanged.of("user", "created", saved.id(), saved.username() + " " + saved.role()));
+		return saved.id();
 	}
 
 	/**
@@ -92,15 +94,12 @@ public class UserAdministration {
 		}
 		NewUser.requireValidUsername(username);
 		var now = clock.instant();
-		var account = UserAccount.resident(number.value(), username, now);
-		account.displayName = displayName;
-		account.passwordHash = password == null ? null : encoder.encode(password);
-		account.passwordChangedAt = password == null ? null : now;
+		var account = UserAccount.resident(number.value(), username, now).assisted(displayName, password == null ? null : encoder.encode(password), now);
 		var saved = users.save(account);
 		jdbc.sql("insert into resident_binding (user_id, house_id, relation, owner_id, created_at) values (:u, :h, 'OWNER', :o, :now)")
-			.param("u", saved.id).param("h", houseId).param("o", ownerId).param("now", java.sql.Timestamp.from(now)).update();
-		events.publishEvent(IdentityChanged.of("user", "resident-registered", saved.id, "house " + houseId));
-		return saved.id;
+			.param("u", saved.id()).param("h", houseId).param("o", ownerId).param("now", java.sql.Timestamp.from(now)).update();
+		events.publishEvent(IdentityChanged.of("user", "resident-registered", saved.id(), "house " + houseId));
+		return saved.id();
 	}
 
 	/** What only the database knows: the region, company, staff record or compound exists, the username is free. */

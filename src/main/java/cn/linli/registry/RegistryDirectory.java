@@ -71,7 +71,7 @@ public class RegistryDirectory {
 		var scoped = scopes.ofPeople(scope, "c.id", "c.community_code");
 		jdbc.sql("""
 				select h.id, b.name, h.unit, h.number from house h join building b on b.id = h.building_id
-				join compound c on c.id = b.compound_id where h.id in (:ids) and """ + scoped.sql())
+				join compound c on c.id = b.compound_id where h.id in (:ids)""" + " and " + scoped.sql())
 			.params(scoped.params()).param("ids", houseIds)
 			.query((rs, n) -> labels.put(rs.getLong(1), rs.getString(2) + (rs.getString(3).isEmpty() ? "" : "-" + rs.getString(3)) + "-" + rs.getString(4)))
 			.list();

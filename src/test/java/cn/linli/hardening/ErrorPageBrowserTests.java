@@ -68,9 +68,6 @@ class ErrorPageBrowserTests {
 		long compound = jdbc.sql("""
 				select c.id from compound c where c.community_code like '371002%'
 				  and not exists (select 1 from building b where b.compound_id = c.id) order by c.id limit 1""").query(Long.class).single();
-		Path houses = Files.createTempFile("houses", ".csv");
-		Files.writeString(houses, "building,unit,number,exclusiveArea,areaSource,kind,developerHeld,certificateNo\n"
-				+ "1号楼,1,101,89.50,REGISTRY,RESIDENTIAL,false,\n", StandardCharsets.UTF_8);
 		Path compounds = Files.createTempFile("compounds", ".csv");
 		Files.writeString(compounds, "name,address,communityCode,latitude,longitude,households,buildingArea,yearBuilt,oldCompound,serviceMode\n"
 				+ "=HYPERLINK(\"x\"),路,999999999999,1,1,1,1,2000,false,NONE\n", StandardCharsets.UTF_8);
@@ -78,6 +75,16 @@ class ErrorPageBrowserTests {
 			var city = browser.login("city", LinliTest.PASSWORD);
 			city.navigate(browser.url("/compounds/" + compound));
 			city.locator("summary", new Page.LocatorOptions().setHasText("导入房屋")).click();
+			city.locator("summary", new Page.LocatorOptions().setHasText("房屋各列")).click();
+			PhoneBrowser.shot(city, "upload-0-house-import-help.png");
+			// as a person does it: download the template, fill in a row in Chinese, upload it
+			var download = city.waitForDownload(() -> city.locator("a", new Page.LocatorOptions().setHasText("下载房屋模板")).click());
+			assertThat(download.suggestedFilename()).isEqualTo("房屋导入模板.csv");
+			Path houses = Files.createTempFile("houses", ".csv");
+			download.saveAs(houses);
+			String template = Files.readString(houses, StandardCharsets.UTF_8);
+			assertThat(template).startsWith("\uFEFF楼栋,单元,房号,专有部分面积（㎡）");
+			Files.writeString(houses, template + "1号楼,1,101,89.50,不动产登记,住宅,否,\n", StandardCharsets.UTF_8);
 			city.setInputFiles("form[action*='/houses/import'] input[name=file]", houses);
 			city.locator("form[action*='/houses/import'] button[type=submit]").click();
 			city.waitForLoadState();

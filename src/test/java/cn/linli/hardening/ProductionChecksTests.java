@@ -49,7 +49,7 @@ class ProductionChecksTests {
 	}
 
 	ApplicationContextRunner smsSender(String... properties) throws ClassNotFoundException {
-		return new ApplicationContextRunner().withUserConfiguration(Class.forName("cn.linli.identity.LoggingSmsSender")).withPropertyValues(properties);
+		return new ApplicationContextRunner().withUserConfiguration(Class.forName("cn.linli.identity.onboarding.LoggingSmsSender")).withPropertyValues(properties);
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.Fixtures;
 import cn.linli.LinliTest;
+import cn.linli.MutableClock;
 import cn.linli.identity.administration.DisablingUsers;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
@@ -41,6 +44,9 @@ class IdentityTests {
 	@Autowired
 	DisablingUsers disabling;
 
+	@Autowired
+	MutableClock clock;
+
 	String token(String username, String password) throws Exception {
 		var response = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).andReturn().getResponse();
@@ -61,9 +67,19 @@ class IdentityTests {
 
 		String expiring = token("district", LinliTest.PASSWORD);
 		assertThat(status(expiring, "/api/v1/compounds")).isEqualTo(200);
-		jdbc.sql("update api_token set expires_at = now() - interval '1 second' where token_hash = :h")
-			.param("h", cn.linli.shared.domain.Hashes.sha256(expiring)).update();
-		assertThat(status(expiring, "/api/v1/compounds")).isEqualTo(401);
+		// expiry is judged by the platform's clock: just before the lifetime ends it works, just after not
+		clock.freeze();
+		try {
+			var issuedAt = jdbc.sql("select expires_at from api_token where token_hash = :h")
+				.param("h", cn.linli.shared.domain.Hashes.sha256(expiring)).query(java.sql.Timestamp.class).single().toInstant();
+			clock.advance(Duration.between(clock.instant(), issuedAt).minusSeconds(1));
+			assertThat(status(expiring, "/api/v1/compounds")).isEqualTo(200);
+			clock.advance(Duration.ofSeconds(2));
+			assertThat(status(expiring, "/api/v1/compounds")).isEqualTo(401);
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	@Test

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
-import cn.linli.identity.UserRepository;
 import cn.linli.identity.administration.ApiTokenRevocation;
 import cn.linli.identity.domain.PasswordPolicy;
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 

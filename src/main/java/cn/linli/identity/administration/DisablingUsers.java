@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
-import cn.linli.identity.UserAccount;
-import cn.linli.identity.UserRepository;
+import cn.linli.identity.domain.UserAccount;
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;

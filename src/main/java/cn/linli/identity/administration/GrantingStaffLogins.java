@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
 import cn.linli.identity.NewUser;
-import cn.linli.identity.UserAccount;
-import cn.linli.identity.UserRepository;
 import cn.linli.identity.domain.TemporaryPassword;
+import cn.linli.identity.domain.UserAccount;
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.registry.staff.RegisteringStaff;
 import cn.linli.registry.staff.StaffView;
 import cn.linli.shared.domain.DomainException;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
-import cn.linli.identity.ValidBindings;
+import cn.linli.identity.domain.ValidBindings;
 import cn.linli.registry.RegistryAccess;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Hashes;

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.identity.IdentityChanged;
 import cn.linli.identity.SmsSender;
-import cn.linli.identity.UserAccount;
-import cn.linli.identity.UserRepository;
+import cn.linli.identity.domain.UserAccount;
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.domain.Hashes;

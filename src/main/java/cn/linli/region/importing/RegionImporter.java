@@ -5,13 +5,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
@@ -22,17 +22,17 @@ import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.linli.region.importing.RegionImportRejected.LineError;
-import cn.linli.shared.domain.RegionLevel;
-import cn.linli.shared.security.CurrentActor;
 import cn.linli.region.Region;
 import cn.linli.region.RegionImportReport;
 import cn.linli.region.RegionsImported;
+import cn.linli.region.importing.RegionImportRejected.LineError;
+import cn.linli.shared.domain.RegionLevel;
+import cn.linli.shared.security.CurrentActor;
 
 /**
  * Imports a division file set in one transaction: every row is validated while it streams into
@@ -51,8 +51,10 @@ public class RegionImporter {
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	RegionImporter(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events) {
+	RegionImporter(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -103,7 +105,8 @@ public class RegionImporter {
 					System.currentTimeMillis() - started);
 			jdbc.sql("""
 					insert into region_import (finished_at, source, inserted, updated, unchanged, actor_name)
-					values (now(), :source, :inserted, :updated, :unchanged, :actor)""")
+					values (:finished, :source, :inserted, :updated, :unchanged, :actor)""")
+				.param("finished", java.sql.Timestamp.from(clock.instant()))
 				.param("source", report.source())
 				.param("inserted", report.inserted())
 				.param("updated", report.updated())

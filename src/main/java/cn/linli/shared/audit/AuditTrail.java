@@ -1,7 +1,6 @@
 package cn.linli.shared.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -13,7 +12,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.CurrentActor;
 
-/** Writes who, when, what and from where for every domain event, in the publishing transaction. */
+/**
+ * Writes who, when, what and from where for every domain event, in the publishing transaction. The
+ * "when" is the database's transaction time (the column's default), not the platform's {@code Clock}:
+ * every row of one transaction carries the same time, and a test that moves the clock cannot
+ * back-date the audit trail.
+ */
 @Component
 class AuditTrail {
 

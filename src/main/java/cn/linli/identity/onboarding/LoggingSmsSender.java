@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.onboarding;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import cn.linli.identity.SmsSender;
 import cn.linli.shared.ops.Deployment;
 
 /**

@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.domain;
 
 import java.time.Instant;
 
@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.linli.identity.NewUser;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Role;
 
@@ -35,7 +36,7 @@ public class UserAccount {
 	Instant createdAt;
 
 	/** A user with a password; a temporary one (set by someone else) must be replaced at the next login. */
-	static UserAccount create(NewUser u, String passwordHash, boolean temporary, Instant at) {
+	public static UserAccount create(NewUser u, String passwordHash, boolean temporary, Instant at) {
 		var a = new UserAccount();
 		a.username = u.username();
 		a.passwordHash = passwordHash;
@@ -66,6 +67,14 @@ public class UserAccount {
 	public static UserAccount staffLogin(String username, String displayName, long companyId, long staffId, String temporaryHash,
 			Instant at) {
 		return create(new NewUser(username, displayName, Role.STAFF, null, companyId, staffId, null, null), temporaryHash, true, at);
+	}
+
+	/** A resident registered at the office on their behalf (代办): their name and, if given, a password. */
+	public UserAccount assisted(String displayName, String passwordHash, Instant at) {
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.passwordChangedAt = passwordHash == null ? null : at;
+		return this;
 	}
 
 	public void setEnabled(boolean enabled, Integer expectedVersion) {

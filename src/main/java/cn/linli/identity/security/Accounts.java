@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 
+import cn.linli.identity.IdentityChanged;
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.shared.domain.Hashes;
 
 /**
@@ -83,9 +85,9 @@ class Accounts implements AuthenticationProvider {
 	}
 
 	private UserDetails loadUserByUsername(String username) {
-		var user = users.findByUsername(username).filter(u -> u.passwordHash != null)
+		var user = users.findByUsername(username).filter(u -> u.passwordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-		return User.withUsername(user.username).password(user.passwordHash).roles(user.role.name()).disabled(!user.enabled).build();
+		return User.withUsername(user.username()).password(user.passwordHash()).roles(user.role().name()).disabled(!user.enabled()).build();
 	}
 
 	@Override
@@ -189,7 +191,7 @@ class Accounts implements AuthenticationProvider {
 
 	/** Only for accounts that exist: a typed unknown name (perhaps a password in the wrong field) is never written down. */
 	private void audit(String username, String outcome) {
-		users.findByUsername(username).ifPresent(u -> events.publishEvent(IdentityChanged.of("login", outcome, u.id, u.username)));
+		users.findByUsername(username).ifPresent(u -> events.publishEvent(IdentityChanged.of("login", outcome, u.id(), u.username())));
 	}
 
 	/**

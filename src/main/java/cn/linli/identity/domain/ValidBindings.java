@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.domain;
 
 /**
  * A binding counts only while it is still true: an owner's while the registry still lists that

@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.security;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
-package cn.linli.identity;
+package cn.linli.identity.security;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.linli.identity.domain.ValidBindings;
 import cn.linli.registry.RegistryAccess;
 import cn.linli.shared.domain.Hashes;
 import cn.linli.shared.security.Actor;
@@ -26,10 +28,12 @@ class ActorResolver {
 
 	private final RegistryAccess access;
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	ActorResolver(RegistryAccess access, JdbcClient jdbc) {
+	ActorResolver(RegistryAccess access, JdbcClient jdbc, Clock clock) {
 		this.access = access;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** The user behind a session. */
@@ -44,8 +48,8 @@ class ActorResolver {
 	Optional<Actor> resolveToken(String token) {
 		return jdbc.sql("select " + LOGIN_COLUMNS + """
 				 from api_token t join app_user u on u.id = t.user_id
-				where t.token_hash = :h and t.revoked_at is null and t.expires_at > now() and u.enabled""")
-			.param("h", Hashes.sha256(token)).query(ActorResolver::login).optional().map(this::actorOf);
+				where t.token_hash = :h and t.revoked_at is null and t.expires_at > :now and u.enabled""")
+			.param("h", Hashes.sha256(token)).param("now", java.sql.Timestamp.from(clock.instant())).query(ActorResolver::login).optional().map(this::actorOf);
 	}
 
 	private record Login(long id, String username, String displayName, Role role, String regionCode, Long companyId, Long staffId,

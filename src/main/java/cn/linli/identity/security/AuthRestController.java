@@ -1,12 +1,8 @@
-package cn.linli.identity;
-
-import java.time.Duration;
-import java.time.Instant;
+package cn.linli.identity.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -21,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import cn.linli.identity.domain.UserRepository;
 import cn.linli.shared.domain.DomainException;
 
 @RestController
@@ -58,8 +54,8 @@ class AuthRestController {
 			attempt.setDetails(new WebAuthenticationDetails(http.getRemoteAddr(), null));
 			var auth = authentication.authenticate(attempt);
 			var user = users.findByUsername(auth.getName()).orElseThrow();
-			var issued = tokens.issue(user.id);
-			return new TokenResponse(issued.token(), "Bearer", Duration.between(Instant.now(), issued.expiresAt()).toSeconds());
+			var issued = tokens.issue(user.id());
+			return new TokenResponse(issued.token(), "Bearer", issued.lifetime().toSeconds());
 		}
 		catch (LockedException e) {
 			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "locked", "登录失败次数过多，请 15 分钟后再试", null);

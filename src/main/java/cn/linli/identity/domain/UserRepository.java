@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.domain;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package cn.linli.identity;
+package cn.linli.identity.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
