@@ -52,4 +52,26 @@ class ModularityTests {
 		assertThat(Files.readString(DOCS.resolve("components.puml"))).as("the diagram names every module").contains("@startuml")
 			.contains(MODULES.stream().map(m -> m.getDisplayName()).toList());
 	}
+
+	@Test
+	void eachModuleKeepsItsMigrationsInItsOwnFolderAndVersionsAreOneSequence() throws IOException {
+		Path root = Paths.get("src", "main", "resources", "db", "migration");
+		var modules = MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).toList();
+		var versions = new java.util.HashMap<String, Path>();
+		var folders = new java.util.TreeSet<String>();
+		try (var files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path relative = root.relativize(file);
+				assertThat(relative.getNameCount()).as(relative + " lies in a module's folder").isEqualTo(2);
+				assertThat(modules).as(relative + "'s folder names a module").contains(relative.getName(0).toString());
+				folders.add(relative.getName(0).toString());
+				String name = file.getFileName().toString();
+				assertThat(name).as(relative.toString()).matches("V\\d+__[a-z0-9_]+\\.sql");
+				Path earlier = versions.put(name.substring(1, name.indexOf("__")), relative);
+				assertThat(earlier).as(relative + " takes a version no other migration has").isNull();
+			}
+		}
+		// analytics, notification and demo keep no tables of their own (the inbox table came with the appeals)
+		assertThat(folders).containsExactly("appeal", "governance", "identity", "region", "registry", "shared");
+	}
 }
