@@ -47,7 +47,7 @@ class ErrorPageBrowserTests {
 			var city = browser.login("city", LinliTest.PASSWORD);
 			assertErrorPage(city, "/nonexistent", 404, "未找到", "请求的页面或资源不存在", "error-1-not-found.png");
 			assertErrorPage(city, "/app/appeals/abc", 400, "请求有误", "参数 id 的格式不正确", "error-2-bad-id.png");
-			assertErrorPage(city, "/appeals/all?status=FOO", 400, "请求有误", "状态不正确", "error-3-bad-status.png");
+			assertErrorPage(city, "/appeals/all?status=FOO", 400, "请求有误", "状态不正确，可选：待签收（SUBMITTED）、已签收（ACCEPTED）", "error-3-bad-status.png");
 			assertErrorPage(city, "/compounds?q=%E2%80%AE", 400, "请求有误", "字段 q 含有不允许的字符", "error-4-bidi-query.png");
 			assertErrorPage(city, "/admin/users", 403, "无权访问", "您无权访问该页面或执行该操作", "error-5-forbidden.png");
 			assertThat(city.locator("nav.nav").isVisible()).as("still signed in: the navigation is there").isTrue();

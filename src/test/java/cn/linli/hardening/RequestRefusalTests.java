@@ -96,6 +96,18 @@ class RequestRefusalTests {
 	}
 
 	@Test
+	void aChoiceIsTakenByItsChineseLabelOrItsCodeAndAWrongOneListsBoth() throws Exception {
+		String city = http.token("city");
+		var byLabel = http.send(http.request("/api/v1/appeals?status=" + java.net.URLEncoder.encode("已签收", StandardCharsets.UTF_8))
+			.header("Authorization", "Bearer " + city).GET());
+		var byCode = http.send(http.request("/api/v1/appeals?status=ACCEPTED").header("Authorization", "Bearer " + city).GET());
+		assertThat(byLabel.statusCode()).as(byLabel.body()).isEqualTo(200);
+		assertThat(Http.json(byLabel).get("totalElements").asLong()).isEqualTo(Http.json(byCode).get("totalElements").asLong()).isPositive();
+		var wrong = http.send(http.request("/api/v1/appeals?status=FOO").header("Authorization", "Bearer " + city).GET());
+		assertRefused(wrong, 400, "status", "状态不正确，可选：待签收（SUBMITTED）、已签收（ACCEPTED）、办理中（IN_PROGRESS）");
+	}
+
+	@Test
 	void numbersAndDatesOutOfRangeAreA400() throws Exception {
 		String city = http.token("city");
 		var page = http.send(http.request("/api/v1/compounds?page=99999999999").header("Authorization", "Bearer " + city).GET());

@@ -54,7 +54,7 @@ class AppealActions {
 		on("order", "已下达督办令，本级督办时限重新计时", (a, id, in) -> supervising.order(a, id, in.version(), in.note()));
 		on("supervise", "已添加督办意见", (a, id, in) -> supervising.superviseNote(a, id, in.note()));
 		on("confirm", "已核实办结", (a, id, in) -> supervising.confirmSolved(a, id, in.version(), in.note()));
-		on("rate", "感谢您的评价", (a, id, in) -> rating.rate(a, id, in.version(), Choices.required(Rating.class, in.rating(), "rating", "评价"),
+		on("rate", "感谢您的评价", (a, id, in) -> rating.rate(a, id, in.version(), Choices.required(Rating.class, Rating::label, in.rating(), "rating", "评价"),
 				in.reason()));
 		on("support", "已附议（+1），办理进展会通知您", (a, id, in) -> backing.support(a, id));
 	}

@@ -65,8 +65,8 @@ class AppealRestController {
 			Map<String, String> attributes) {
 
 		NewAppeal toNew(String clientKey) {
-			return new NewAppeal(Choices.required(AppealKind.class, kind, "kind", "诉求类型"), category,
-					Choices.parse(Urgency.class, urgency, "urgency", "紧急程度"), body, houseId, compoundId, contactPhone, attributes, clientKey);
+			return new NewAppeal(Choices.required(AppealKind.class, AppealKind::label, kind, "kind", "诉求类型"), category,
+					Choices.parse(Urgency.class, Urgency::label, urgency, "urgency", "紧急程度"), body, houseId, compoundId, contactPhone, attributes, clientKey);
 		}
 	}
 
@@ -159,7 +159,7 @@ class AppealRestController {
 		if (r.acceptMinutes() == null || r.resolveMinutes() == null || r.superviseMinutes() == null) {
 			throw DomainException.invalid("acceptMinutes", "请填写签收、办结、督办时限（分钟）");
 		}
-		return policies.set(CurrentActor.get(), r.category(), Choices.required(Urgency.class, r.urgency(), "urgency", "紧急程度"),
+		return policies.set(CurrentActor.get(), r.category(), Choices.required(Urgency.class, Urgency::label, r.urgency(), "urgency", "紧急程度"),
 				new SlaPolicy.Minutes(r.acceptMinutes(), r.resolveMinutes(), r.superviseMinutes()));
 	}
 

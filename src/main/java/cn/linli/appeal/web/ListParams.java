@@ -17,8 +17,8 @@ record ListParams(Long compound, String category, String kind, String status, St
 
 	AppealQueries.Filter filter() {
 		var errors = new FieldErrors();
-		var k = errors.collect(() -> Choices.parse(AppealKind.class, kind, "kind", "诉求类型"));
-		var s = errors.collect(() -> Choices.parse(AppealStatus.class, status, "status", "状态"));
+		var k = errors.collect(() -> Choices.parse(AppealKind.class, AppealKind::label, kind, "kind", "诉求类型"));
+		var s = errors.collect(() -> Choices.parse(AppealStatus.class, AppealStatus::label, status, "status", "状态"));
 		var f = errors.collect(() -> date(from, "from"));
 		var t = errors.collect(() -> date(to, "to"));
 		errors.throwIfAny();

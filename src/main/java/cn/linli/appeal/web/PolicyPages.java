@@ -98,7 +98,7 @@ class PolicyPages {
 		// the page comes back with the row just edited open
 		flash.addFlashAttribute("open", category + "/" + urgency);
 		return PageActions.redirect(flash, "/appeals/policies", () -> {
-			var u = Choices.required(Urgency.class, urgency, "urgency", "紧急程度");
+			var u = Choices.required(Urgency.class, Urgency::label, urgency, "urgency", "紧急程度");
 			if (reset != null) {
 				policies.reset(actor, category, u);
 				return "已恢复上级时限";

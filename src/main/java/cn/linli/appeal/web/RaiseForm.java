@@ -1,11 +1,12 @@
 package cn.linli.appeal.web;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.Urgency;
 import cn.linli.appeal.domain.NewAppeal;
 import cn.linli.shared.domain.FieldErrors;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The intake form as pages and multipart API calls send it; extra questions arrive as {@code attr_<code>}. */
 class RaiseForm {
@@ -108,8 +109,8 @@ class RaiseForm {
 			}
 		});
 		var errors = new FieldErrors();
-		var k = errors.collect(() -> Choices.parse(AppealKind.class, kind, "kind", "诉求类型"));
-		var u = errors.collect(() -> Choices.parse(Urgency.class, urgency, "urgency", "紧急程度"));
+		var k = errors.collect(() -> Choices.parse(AppealKind.class, AppealKind::label, kind, "kind", "诉求类型"));
+		var u = errors.collect(() -> Choices.parse(Urgency.class, Urgency::label, urgency, "urgency", "紧急程度"));
 		var appeal = errors.collect(() -> new NewAppeal(k, category, u, body, houseId, compoundId, contactPhone, attributes, requestKey));
 		errors.throwIfAny();
 		return appeal;

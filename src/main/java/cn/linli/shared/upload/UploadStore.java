@@ -68,7 +68,7 @@ public class UploadStore {
 			byte[] head = in.readNBytes(12);
 			Type type = detect(head);
 			if (type == null || !java.util.Arrays.asList(allowed).contains(type)) {
-				throw DomainException.invalid(field, "文件类型不支持：仅限 " + java.util.Arrays.toString(allowed));
+				throw DomainException.invalid(field, "文件类型不支持：仅限 " + java.util.Arrays.stream(allowed).map(Enum::name).collect(java.util.stream.Collectors.joining("、")));
 			}
 			var day = LocalDate.ofInstant(clock.instant(), cn.linli.shared.time.TimeConfiguration.ZONE);
 			String key = day.getYear() + "/" + String.format("%02d", day.getMonthValue()) + "/" + UUID.randomUUID() + "." + type.extension;
