@@ -140,13 +140,13 @@ public final class EscalationSweepBenchmark {
 		int every = open / due;
 		s.execute("""
 				insert into appeal (compound_id, community_code, kind, category, urgency, body, channel, status, handler_kind, handler_company_id,
-				  accept_minutes, resolve_minutes, supervise_minutes, created_at, accept_due_at, accepted_at, resolve_due_at, first_resolve_due_at,
-				  next_escalation_at, updated_at)
+				  accept_minutes, resolve_minutes, supervise_minutes, created_at, accept_due_at, first_accept_due_at, accepted_at, resolve_due_at,
+				  first_resolve_due_at, next_escalation_at, updated_at)
 				select %1$d, '%2$s', 'COMPLAINT', (array['SERVICE','PARKING','SANITATION','GREENING','FACILITY','SAFETY','NEIGHBOUR','GOVERNANCE'])[1 + g %% 8],
 				  'NORMAL', '基准诉求 ' || g, 'APP', case when g / 11 %% 3 = 0 then 'ACCEPTED' else 'SUBMITTED' end,
 				  case when g / 7 %% 5 = 0 then 'COMMUNITY' else 'COMPANY' end, case when g / 7 %% 5 = 0 then null else %3$d end,
-				  1440, 10080, 1440, t.created, t.clock, case when g / 11 %% 3 = 0 then t.created end,
-				  case when g / 11 %% 3 = 0 then t.clock end, case when g / 11 %% 3 = 0 then t.clock end, t.clock, t.created
+				  1440, 10080, 1440, t.created, t.clock, t.clock, case when g / 11 %% 3 = 0 then t.created end,
+				  case when g / 11 %% 3 = 0 then t.clock end, t.created + interval '10080 minutes', t.clock, t.created
 				from generate_series(1, %4$d) g
 				cross join lateral (select case when g %% %5$d = 0 then now() - (1 + g %% 600) * interval '1 minute'
 				                                else now() + (1 + g %% 14400) * interval '1 minute' end as clock) c

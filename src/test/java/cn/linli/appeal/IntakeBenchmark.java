@@ -385,12 +385,12 @@ public final class IntakeBenchmark {
 				\\set n random(1, 1000000000)
 				insert into appeal (compound_id, community_code, building_id, house_id, kind, category, urgency, body, channel, raised_by,
 				  raised_by_role, status, handler_kind, handler_company_id, accept_minutes, resolve_minutes, supervise_minutes, accept_due_at,
-				  next_escalation_at)
+				  next_escalation_at, first_accept_due_at, first_resolve_due_at)
 				values (%d, '%s', %d, %d, 'COMPLAINT', 'PARKING', 'NORMAL', 'pgbench ' || :client_id || ' ' || :n, 'APP', %d,
 				  'RESIDENT', 'SUBMITTED', %s, %d, %d, %d, now() + interval '%d minutes',
-				  now() + interval '%d minutes');
+				  now() + interval '%d minutes', now() + interval '%d minutes', now() + interval '%d minutes');
 				""".formatted(p.compound(), p.community(), p.building(), p.house(), p.user(), handler, p.accept(), p.resolve(), p.supervise(), p.accept(),
-				p.accept());
+				p.accept(), p.accept(), p.resolve());
 		Path file = work.resolve("intake-pgbench.sql");
 		Files.writeString(file, script);
 		var command = List.of("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "-f",
