@@ -164,8 +164,8 @@ public class AppealIndicators {
 		};
 		var params = Map.<String, Object>of("p", code + "%", "from", window[0], "to", window[1], "now", window[1]);
 		String where = " from appeal a where a.community_code like :p and a.created_at >= :from and a.created_at < :to";
-		var total = counts("select '' " + "," + COUNTS + where + " group by 1", params).getOrDefault("", Counts.ZERO)
-			.withSize(figures.sizeByRegion(code, 0).get(""));
+		var regionSize = figures.sizeByRegion(code, 0).get("");
+		var total = counts("select '' " + "," + COUNTS + where + " group by 1", params).getOrDefault("", Counts.ZERO).withSize(regionSize);
 		var children = new ArrayList<Row>();
 		if (childLength > 0) {
 			var byChild = counts("select substr(a.community_code, 1, " + childLength + ")," + COUNTS + where + " group by 1", params);
@@ -184,7 +184,7 @@ public class AppealIndicators {
 			compounds.forEach((id, name) -> children.add(
 					new Row(String.valueOf(id), name, byCompound.getOrDefault(String.valueOf(id), Counts.ZERO).withSize(sizes.get(id)))));
 		}
-		long compoundCount = figures.sizeByRegion(code, 0).getOrDefault("", new RegistryFigures.Size(0, 0, 0)).compounds();
+		long compoundCount = regionSize == null ? 0 : regionSize.compounds();
 		return new Report(code, region.name(), days, window[0].toInstant(), window[1].toInstant(), total, children,
 				childLength > 0 ? "REGION" : "COMPOUND", concentration(where, params, compoundCount, total.complaints()));
 	}

@@ -8,8 +8,4 @@ package cn.linli.appeal;
  */
 public record Workload(long toAccept, long inProgress, long overdue, long returned, long waitingForResident, long onMyBoard,
 		long boardOverdue) {
-
-	public boolean handles() {
-		return toAccept + inProgress + returned + waitingForResident > 0;
-	}
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.registry.domain.CompoundScopes;
+import cn.linli.registry.house.HouseView;
 import cn.linli.shared.security.Scope;
 
 /**
@@ -58,7 +59,7 @@ public class RegistryDirectory {
 		return jdbc.sql("select h.id, b.id, b.name, b.compound_id, h.unit, h.number from house h join building b on b.id = h.building_id where h.id = :h")
 			.param("h", houseId)
 			.query((rs, n) -> new HouseFacts(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-					rs.getString(3) + (rs.getString(5).isEmpty() ? "" : "-" + rs.getString(5)) + "-" + rs.getString(6)))
+					HouseView.label(rs.getString(3), rs.getString(5), rs.getString(6))))
 			.optional();
 	}
 
@@ -73,7 +74,7 @@ public class RegistryDirectory {
 				select h.id, b.name, h.unit, h.number from house h join building b on b.id = h.building_id
 				join compound c on c.id = b.compound_id where h.id in (:ids)""" + " and " + scoped.sql())
 			.params(scoped.params()).param("ids", houseIds)
-			.query((rs, n) -> labels.put(rs.getLong(1), rs.getString(2) + (rs.getString(3).isEmpty() ? "" : "-" + rs.getString(3)) + "-" + rs.getString(4)))
+			.query((rs, n) -> labels.put(rs.getLong(1), HouseView.label(rs.getString(2), rs.getString(3), rs.getString(4))))
 			.list();
 		return labels;
 	}

@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.linli.appeal.query.AppealQueries;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Hashes;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
-import cn.linli.appeal.query.AppealQueries;
 
 /**
  * The civic apps allowed to file appeals over Open311, one API key each. The city housing bureau
@@ -94,13 +94,14 @@ public class Open311Clients {
 			.list();
 	}
 
-	/** The client a key belongs to, unless it was revoked. */
-	@Transactional(readOnly = true)
 	/** The client's name as the timeline shows who filed (e.g. 12345 政务服务热线). */
+	@Transactional(readOnly = true)
 	public String nameOf(long clientId) {
 		return jdbc.sql("select name from open311_client where id = :id").param("id", clientId).query(String.class).optional().orElse("外部平台");
 	}
 
+	/** The client a key belongs to, unless it was revoked. */
+	@Transactional(readOnly = true)
 	public Optional<Long> clientOf(String key) {
 		if (key == null || key.isBlank() || key.length() > 200) {
 			return Optional.empty();

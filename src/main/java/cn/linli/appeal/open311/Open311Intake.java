@@ -17,7 +17,6 @@ import cn.linli.appeal.domain.AppealInsert;
 import cn.linli.appeal.domain.NewAppeal;
 import cn.linli.appeal.domain.Placement;
 import cn.linli.appeal.intake.RaisingAnAppeal;
-import cn.linli.registry.RegistryAccess;
 import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.PhoneNumber;
@@ -46,10 +45,8 @@ class Open311Intake {
 	private final Open311Queries queries;
 	private final RegistryDirectory directory;
 	private final AppealInsert inserts;
-	private final RegistryAccess access;
 
-	Open311Intake(RaisingAnAppeal appeals, Open311Clients clients, Open311Queries queries, RegistryDirectory directory, AppealInsert inserts, RegistryAccess access) {
-		this.access = access;
+	Open311Intake(RaisingAnAppeal appeals, Open311Clients clients, Open311Queries queries, RegistryDirectory directory, AppealInsert inserts) {
 		this.appeals = appeals;
 		this.clients = clients;
 		this.queries = queries;
@@ -139,10 +136,8 @@ class Open311Intake {
 		}
 		long id = Long.parseLong(m.group(2));
 		if (m.group(1).equals("compound")) {
-			if (!access.compoundExists(id)) {
-				throw Open311Exception.badRequest("address_id 不存在：" + addressId);
-			}
-			return ofCompound(id);
+			var c = directory.compoundFacts(id).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));
+			return new Placement(c.id(), c.communityCode(), null, null, c.companyId());
 		}
 		var house = directory.houseFacts(id).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));
 		var compound = directory.compoundFacts(house.compoundId()).orElseThrow(() -> Open311Exception.badRequest("address_id 不存在：" + addressId));

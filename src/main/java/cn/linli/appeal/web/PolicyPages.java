@@ -51,12 +51,12 @@ class PolicyPages {
 	}
 
 	/** One category × urgency as the page shows it; {@code own}: set by the caller's region (so it can fall back to the one above). */
-	record Row(String category, String categoryName, Urgency urgency, Length accept, Length resolve, Length supervise, String source,
+	record Row(String category, Urgency urgency, Length accept, Length resolve, Length supervise, String source,
 			boolean own) {
 	}
 
 	/** The clocks of one category, one row per urgency. */
-	record Group(String category, String name, java.util.List<Row> rows) {
+	record Group(String name, java.util.List<Row> rows) {
 	}
 
 	private final SlaPolicies policies;
@@ -78,8 +78,8 @@ class PolicyPages {
 		String own = actor.scope().regionCode();
 		var groups = new LinkedHashMap<String, Group>();
 		for (var p : policies.effectiveIn(own)) {
-			groups.computeIfAbsent(p.category(), c -> new Group(c, names.get(c), new java.util.ArrayList<>())).rows()
-				.add(new Row(p.category(), names.get(p.category()), p.urgency(), Length.of(p.minutes().accept()), Length.of(p.minutes().resolve()),
+			groups.computeIfAbsent(p.category(), c -> new Group(names.get(c), new java.util.ArrayList<>())).rows()
+				.add(new Row(p.category(), p.urgency(), Length.of(p.minutes().accept()), Length.of(p.minutes().resolve()),
 						Length.of(p.minutes().supervise()), p.regionCode().isEmpty() ? "全国默认" : p.regionCode().equals(own) ? "本级设置" : "上级设置",
 						p.regionCode().equals(own)));
 		}

@@ -31,6 +31,8 @@ import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Hashes;
 import cn.linli.shared.security.Actor;
+import cn.linli.shared.web.PageRequest;
+import cn.linli.shared.web.PageResponse;
 
 /** Reading motions: the notice and its numbers, my ballots, the roll for those who run the vote, the board and the chain. */
 @Service
@@ -66,8 +68,18 @@ public class MotionQueries {
 
 	public List<MotionView> forCompound(Actor actor, long compoundId) {
 		Instant now = clock.instant();
+		return visible(actor, compoundId).stream().map(m -> view(actor, m, now)).toList();
+	}
+
+	/** One page of them: only the motions on the page get their view (names, counts) built. */
+	public PageResponse<MotionView> forCompound(Actor actor, long compoundId, PageRequest page) {
+		Instant now = clock.instant();
+		return PageResponse.slice(visible(actor, compoundId), page).map(m -> view(actor, m, now));
+	}
+
+	private List<Motion> visible(Actor actor, long compoundId) {
 		return jdbc.sql("select id from motion where compound_id = :c order by id desc").param("c", compoundId).query(Long.class).list()
-			.stream().map(id -> motions.findById(id).orElseThrow()).filter(m -> access.canSee(actor, m)).map(m -> view(actor, m, now)).toList();
+			.stream().map(id -> motions.findById(id).orElseThrow()).filter(m -> access.canSee(actor, m)).toList();
 	}
 
 	/** Whether the caller convened this motion, and whether it runs the vote (paper ballots, service). */

@@ -36,9 +36,9 @@ import cn.linli.governance.voting.Receipt;
 import cn.linli.governance.voting.RecordingService;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.upload.UploadStore;
 import cn.linli.shared.web.PageRequest;
 import cn.linli.shared.web.PageResponse;
-import cn.linli.shared.upload.UploadStore;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -93,7 +93,7 @@ class GovernanceApiController {
 	@Operation(summary = "小区的表决事项，最新的在前（分页）")
 	PageResponse<MotionView> motions(@PathVariable long compoundId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return PageResponse.slice(queries.forCompound(CurrentActor.get(), compoundId), new PageRequest(page, size));
+		return queries.forCompound(CurrentActor.get(), compoundId, new PageRequest(page, size));
 	}
 
 	@PostMapping("/motions/{id}/publish")

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 
 import cn.linli.identity.IdentityChanged;
 import cn.linli.identity.domain.UserRepository;
-import cn.linli.shared.domain.Hashes;
 
 /**
  * Password logins (residents have none; they sign in by SMS code), throttled so that guessing is

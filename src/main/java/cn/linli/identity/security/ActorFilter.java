@@ -1,6 +1,7 @@
 package cn.linli.identity.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,13 +26,17 @@ class ActorFilter extends OncePerRequestFilter {
 		this.resolver = resolver;
 	}
 
+	private static final String RESOLVED = ActorFilter.class.getName() + ".actor";
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.isAuthenticated() && !(auth.getDetails() instanceof Actor)
 				&& !"anonymousUser".equals(auth.getPrincipal())) {
-			var actor = resolver.resolve(auth.getName());
+			// an error dispatch of this request reuses what its first pass resolved
+			var actor = request.getAttribute(RESOLVED) instanceof Actor resolved ? Optional.of(resolved) : resolver.resolve(auth.getName());
+			actor.ifPresent(a -> request.setAttribute(RESOLVED, a));
 			var context = SecurityContextHolder.createEmptyContext();
 			if (actor.isPresent()) {
 				context.setAuthentication(authenticated(actor.get()));

@@ -15,10 +15,8 @@ import cn.linli.registry.committee.OwnersCommittee.Member;
 import cn.linli.registry.committee.OwnersCommittee.Position;
 import cn.linli.registry.compound.RegisteringCompounds;
 import cn.linli.registry.domain.Cells;
-import cn.linli.registry.domain.CompoundScope;
 import cn.linli.registry.domain.CompoundScopes;
 import cn.linli.registry.domain.RegistryPermissions;
-import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Scope;
 

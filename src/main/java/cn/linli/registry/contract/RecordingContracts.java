@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.registry.RegistryChanged;
 import cn.linli.registry.compound.RegisteringCompounds;
-import cn.linli.registry.domain.CompoundScope;
 import cn.linli.registry.domain.CompoundScopes;
 import cn.linli.registry.domain.RegistryPermissions;
 import cn.linli.shared.domain.CreditCode;
@@ -55,12 +54,17 @@ public class RecordingContracts {
 
 	@Transactional(readOnly = true)
 	public List<ContractView> list(Scope scope, Long compoundId, Long companyId) {
-		return page(scope, compoundId, companyId, new PageRequest(0, 500)).content();
+		return query(scope, compoundId, companyId, new PageRequest(0, 500), false).content();
 	}
 
 	/** One page of the contracts the caller may see, newest first, with the total. */
 	@Transactional(readOnly = true)
 	public PageResponse<ContractView> page(Scope scope, Long compoundId, Long companyId, PageRequest page) {
+		return query(scope, compoundId, companyId, page, true);
+	}
+
+	/** The rows of a page; the total only when asked (a compound's or company's page shows all, not a count). */
+	private PageResponse<ContractView> query(Scope scope, Long compoundId, Long companyId, PageRequest page, boolean counted) {
 		if (scope.role() == Role.ADMIN) {
 			return new PageResponse<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -83,10 +87,11 @@ public class RecordingContracts {
 		if (companyId != null) {
 			params.put("company", companyId);
 		}
-		long total = jdbc.sql("select count(*) from service_contract sc join compound c on c.id = sc.compound_id" + where).params(params)
-			.query(Long.class).single();
 		var rows = jdbc.sql(SELECT + where + " order by sc.starts_on desc, sc.id desc limit :limit offset :offset").params(params)
 			.param("limit", page.size()).param("offset", page.offset()).query(RecordingContracts::view).list();
+		long total = !counted ? rows.size()
+				: jdbc.sql("select count(*) from service_contract sc join compound c on c.id = sc.compound_id" + where).params(params)
+					.query(Long.class).single();
 		return new PageResponse<>(rows, page.page(), page.size(), total);
 	}
 

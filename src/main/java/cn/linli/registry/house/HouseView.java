@@ -11,7 +11,12 @@ public record HouseView(long id, long compoundId, long buildingId, String buildi
 		String certificateNo, int version, List<OwnerView> owners) {
 
 	public String label() {
-		return buildingName + (unit.isEmpty() ? "" : "-" + unit) + "-" + number;
+		return label(buildingName, unit, number);
+	}
+
+	/** 1号楼-1单元-301, or 1号楼-301 without a unit: how a house is named wherever it is shown. */
+	public static String label(String building, String unit, String number) {
+		return building + (unit.isEmpty() ? "" : "-" + unit) + "-" + number;
 	}
 
 	public record OwnerView(long id, String name, String phoneMasked, String idMasked, boolean representative) {

@@ -20,7 +20,6 @@ import cn.linli.registry.HouseKind;
 import cn.linli.registry.RegistryChanged;
 import cn.linli.registry.compound.RegisteringCompounds;
 import cn.linli.registry.domain.Cells;
-import cn.linli.registry.domain.CompoundScope;
 import cn.linli.registry.domain.CompoundScopes;
 import cn.linli.registry.domain.PersonalDataHasher;
 import cn.linli.registry.domain.RegistryPermissions;

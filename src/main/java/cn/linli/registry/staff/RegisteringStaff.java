@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.registry.RegistryChanged;
-import cn.linli.registry.domain.CompoundScope;
 import cn.linli.registry.domain.CompoundScopes;
 import cn.linli.registry.domain.RegistryPermissions;
 import cn.linli.shared.domain.DomainException;

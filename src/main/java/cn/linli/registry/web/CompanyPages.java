@@ -14,7 +14,6 @@ import cn.linli.registry.contract.ContractView;
 import cn.linli.registry.contract.RecordingContracts;
 import cn.linli.registry.domain.Cells;
 import cn.linli.registry.domain.RegistryPermissions;
-import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.registry.staff.RegisteringStaff;
 import cn.linli.registry.staff.StaffDetails;
 import cn.linli.registry.staff.StaffLogins;

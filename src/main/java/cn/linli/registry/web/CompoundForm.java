@@ -3,7 +3,6 @@ package cn.linli.registry.web;
 import cn.linli.registry.ServiceMode;
 import cn.linli.registry.compound.CompoundDetails;
 import cn.linli.registry.compound.CompoundView;
-import cn.linli.registry.compound.RegisteringCompounds;
 import cn.linli.registry.domain.Cells;
 import cn.linli.shared.domain.Area;
 

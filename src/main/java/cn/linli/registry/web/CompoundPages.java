@@ -26,7 +26,6 @@ import cn.linli.registry.compound.CompoundQuery;
 import cn.linli.registry.compound.RegisteringCompounds;
 import cn.linli.registry.contract.RecordingContracts;
 import cn.linli.registry.domain.Cells;
-import cn.linli.registry.domain.CompoundScope;
 import cn.linli.registry.domain.RegistryPermissions;
 import cn.linli.registry.house.HouseDetails;
 import cn.linli.registry.house.OwnerDetails;

@@ -120,11 +120,7 @@ public final class Csv {
 		}
 
 		public void printRecord(Object... values) throws IOException {
-			var cells = new ArrayList<Object>(values.length);
-			for (Object v : values) {
-				cells.add(defuse(v));
-			}
-			printer.printRecord(cells);
+			printRecord(java.util.Arrays.asList(values));
 		}
 
 		public void printRecord(Iterable<?> values) throws IOException {
@@ -157,10 +153,6 @@ public final class Csv {
 
 		public String get(int i) {
 			return undefuse(record.get(i));
-		}
-
-		public int size() {
-			return record.size();
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.slf4j.LoggerFactory;
@@ -70,7 +69,7 @@ public class UploadStore {
 			if (type == null || !java.util.Arrays.asList(allowed).contains(type)) {
 				throw DomainException.invalid(field, "文件类型不支持：仅限 " + java.util.Arrays.stream(allowed).map(Enum::name).collect(java.util.stream.Collectors.joining("、")));
 			}
-			var day = LocalDate.ofInstant(clock.instant(), cn.linli.shared.time.TimeConfiguration.ZONE);
+			var day = cn.linli.shared.time.TimeConfiguration.today(clock);
 			String key = day.getYear() + "/" + String.format("%02d", day.getMonthValue()) + "/" + UUID.randomUUID() + "." + type.extension;
 			Path target = root.resolve(key).normalize();
 			Files.createDirectories(target.getParent());

@@ -22,7 +22,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -201,7 +200,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	/** The request with its body read once (JSON and the like), so that it can be hashed and then handled. */
 	private static HttpServletRequest readable(HttpServletRequest request) throws IOException {
-		if (RequestGuard.isMultipart(request) || isForm(request)) {
+		if (RequestGuard.isMultipart(request) || RequestGuard.isForm(request)) {
 			return request;
 		}
 		byte[] bytes = request.getInputStream().readAllBytes();
@@ -282,11 +281,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		for (int n; (n = in.read(buffer)) > 0;) {
 			digest.update(buffer, 0, n);
 		}
-	}
-
-	private static boolean isForm(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
 	}
 
 	/** A request whose body was read into memory (at most the body limit) and is served again from there. */

@@ -16,7 +16,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -220,7 +219,7 @@ public class RequestGuard extends OncePerRequestFilter {
 		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
 	}
 
-	private static boolean isForm(HttpServletRequest request) {
+	public static boolean isForm(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 	}

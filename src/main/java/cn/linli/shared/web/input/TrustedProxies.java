@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,6 +52,9 @@ public class TrustedProxies extends OncePerRequestFilter {
 	}
 
 	boolean trusts(String address) {
+		if (trusted.isEmpty()) {
+			return false; // the default: no proxy named, nothing to parse on each request
+		}
 		byte[] bytes = literal(address);
 		return bytes != null && trusted.stream().anyMatch(r -> r.contains(bytes));
 	}
