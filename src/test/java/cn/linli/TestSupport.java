@@ -46,4 +46,9 @@ public class TestSupport {
 	MutableClock mutableClock() {
 		return new MutableClock();
 	}
+
+	@Bean
+	Projected projected(org.springframework.jdbc.core.simple.JdbcClient jdbc, cn.linli.analytics.projection.AppealProjections projections) {
+		return new Projected(jdbc, projections);
+	}
 }

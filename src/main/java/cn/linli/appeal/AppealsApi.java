@@ -35,6 +35,13 @@ public class AppealsApi {
 		return jdbc.sql("select user_id from appeal_supporter where appeal_id = :a order by user_id").param("a", appealId).query(Long.class).list();
 	}
 
+	/** The appeal categories' names by code, in their order (for pages and reports of other modules). */
+	public java.util.Map<String, String> categoryNames() {
+		var out = new java.util.LinkedHashMap<String, String>();
+		jdbc.sql("select code, name from appeal_category order by sort").query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+		return out;
+	}
+
 	/** For a demo: an Open311 client whose key is exactly {@code key} (stored hashed, as every key). */
 	@Transactional
 	public void ensureDemoOpen311Key(String key) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.LinliTest;
 import cn.linli.MutableClock;
+import cn.linli.Projected;
 import cn.linli.TestApi;
 import cn.linli.identity.UserAdministration;
 import cn.linli.registry.compound.RegisteringCompounds;
@@ -41,6 +42,8 @@ class AppealIndicatorTests {
 	@Autowired
 	MutableClock clock;
 	@Autowired
+	Projected projected;
+	@Autowired
 	RegisteringCompounds compounds;
 	@Autowired
 	RegisteringHouses houses;
@@ -63,12 +66,13 @@ class AppealIndicatorTests {
 		String company = TestApi.token(mvc, json, "company");
 		String community = TestApi.token(mvc, json, "community");
 		String resident = TestApi.token(mvc, json, "resident");
-		// appeals raised from this instant on belong to this test: test classes run one after another, and
-		// the clock is first moved 2 s past every appeal raised so far (an earlier test's last one may be
-		// a millisecond old, or raised at a moved-forward time)
+		// appeals raised from this day on belong to this test: indicators count whole days, test classes run one after
+		// another, and the clock is first moved to 09:00 of the day after every appeal raised so far (an earlier test's
+		// last one may have been raised at a moved-forward time)
 		var latest = jdbc.sql("select max(created_at) from appeal").query(java.sql.Timestamp.class).single().toInstant();
-		var pastThem = Duration.between(clock.instant(), latest).plusSeconds(2);
-		clock.advance(pastThem.compareTo(Duration.ofSeconds(2)) > 0 ? pastThem : Duration.ofSeconds(2));
+		var morning = java.time.LocalDate.ofInstant(latest, cn.linli.shared.time.TimeConfiguration.ZONE).plusDays(1).atTime(9, 0)
+			.atZone(cn.linli.shared.time.TimeConfiguration.ZONE).toInstant();
+		clock.advance(Duration.between(clock.instant(), morning).compareTo(Duration.ZERO) > 0 ? Duration.between(clock.instant(), morning) : Duration.ZERO);
 		Instant start = clock.instant().minusSeconds(1);
 
 		// A: accepted and resolved at once, 满意
@@ -115,6 +119,7 @@ class AppealIndicatorTests {
 		assertThat(repeatOf(s)).as("precondition: nothing earlier in the showcase reads like it").isNull();
 
 		// the compound: A, D, B, C, E, P
+		projected.now();
 		var compound = json.readTree(mvc.perform(get("/api/v1/appeal-indicators/" + x.communityCode()).param("from", start.toString())
 			.header("Authorization", "Bearer " + community)).andReturn().getResponse().getContentAsString());
 		JsonNode own = null;

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.Fixtures;
 import cn.linli.LinliTest;
+import cn.linli.Projected;
+import cn.linli.analytics.AppealFigures;
 import cn.linli.TestApi;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
@@ -35,6 +37,8 @@ import cn.linli.shared.security.Role;
 @LinliTest
 class CompanyIndicatorTests {
 
+	@Autowired
+	Projected projected;
 	@Autowired
 	MockMvc mvc;
 	@Autowired
@@ -82,18 +86,19 @@ class CompanyIndicatorTests {
 			.param("ids", List.of(a, b, c)).param("co", company.id()).query(Long.class).single())
 			.as("precondition: the company handles all three and none is a repeat").isEqualTo(3);
 
+		projected.now();
 		var page = mvc.perform(get("/appeals/indicators/company/" + company.id()).with(user("indicator-company"))).andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(200);
-		var report = (AppealIndicators.Report) page.getModelAndView().getModel().get("report");
+		var report = (AppealFigures.Report) page.getModelAndView().getModel().get("report");
 		assertThat(report.name()).isEqualTo("指标测试物业服务有限公司");
 		assertThat(report.days()).isEqualTo(30);
 		// appeals; accept due (A, B accepted; C's clock runs), on time; resolve due (A, B resolved), on time; rated (A, B), satisfied (A),
 		// solved (A); valid complaints (B, C); repeats; households and building area of the compounds under contract
-		assertThat(report.total()).isEqualTo(new AppealIndicators.Counts(3, 2, 2, 2, 2, 2, 1, 1, 2, 0, 120 + 80, 900_000 + 600_050));
+		assertThat(report.total()).isEqualTo(new IndicatorCounts(3, 2, 2, 2, 2, 2, 1, 1, 2, 0, 120 + 80, 900_000 + 600_050));
 		assertThat(report.childKind()).isEqualTo("COMPOUND");
 		assertThat(report.children()).containsExactlyInAnyOrder(
-				new AppealIndicators.Row(String.valueOf(x.id()), "企业指标甲小区", new AppealIndicators.Counts(2, 2, 2, 2, 2, 2, 1, 1, 1, 0, 120, 900_000)),
-				new AppealIndicators.Row(String.valueOf(y.id()), "企业指标乙小区", new AppealIndicators.Counts(1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 80, 600_050)));
+				new AppealFigures.Row(String.valueOf(x.id()), "企业指标甲小区", new IndicatorCounts(2, 2, 2, 2, 2, 2, 1, 1, 1, 0, 120, 900_000)),
+				new AppealFigures.Row(String.valueOf(y.id()), "企业指标乙小区", new IndicatorCounts(1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 80, 600_050)));
 		// two compounds: the top 10 % is one compound, holding one of the two complaints
 		assertThat(report.concentration()).isEqualTo(0.5);
 
@@ -105,7 +110,7 @@ class CompanyIndicatorTests {
 		// the city sees it too; another company does not know it
 		var byCity = mvc.perform(get("/appeals/indicators/company/" + company.id()).with(user("city"))).andReturn();
 		assertThat(byCity.getResponse().getStatus()).isEqualTo(200);
-		assertThat(((AppealIndicators.Report) byCity.getModelAndView().getModel().get("report")).total()).isEqualTo(report.total());
+		assertThat(((AppealFigures.Report) byCity.getModelAndView().getModel().get("report")).total()).isEqualTo(report.total());
 		assertThat(mvc.perform(get("/appeals/indicators/company/" + company.id()).with(user("company"))).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
 	}

@@ -24,15 +24,15 @@ import cn.linli.shared.domain.Area;
  *
  * @param residents usernames (password {@link LinliTest#PASSWORD}), one per house, in house order
  */
-record FreshCompound(long id, String communityCode, int households, long buildingAreaCenti, List<Long> houses, List<String> residents) {
+public record FreshCompound(long id, String communityCode, int households, long buildingAreaCenti, List<Long> houses, List<String> residents) {
 
-	static FreshCompound register(JdbcClient jdbc, RegisteringCompounds compounds, RegisteringHouses houseRegistry, RecordingContracts contracts,
+	public static FreshCompound register(JdbcClient jdbc, RegisteringCompounds compounds, RegisteringHouses houseRegistry, RecordingContracts contracts,
 			UserAdministration users, String name, int households, String buildingArea, int flats) {
 		return register(jdbc, compounds, houseRegistry, contracts, users, name, households, buildingArea, flats, null);
 	}
 
 	/** The same, served by the company with the given credit code instead of the demo company ({@code null}). */
-	static FreshCompound register(JdbcClient jdbc, RegisteringCompounds compounds, RegisteringHouses houseRegistry, RecordingContracts contracts,
+	public static FreshCompound register(JdbcClient jdbc, RegisteringCompounds compounds, RegisteringHouses houseRegistry, RecordingContracts contracts,
 			UserAdministration users, String name, int households, String buildingArea, int flats, String companyCreditCode) {
 		var showcase = jdbc.sql("""
 				select c.community_code, pc.credit_code from compound c

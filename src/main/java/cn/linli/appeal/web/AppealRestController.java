@@ -24,7 +24,6 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import cn.linli.appeal.AppealIndicators;
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.AppealStatus;
 import cn.linli.appeal.Urgency;
@@ -48,16 +47,14 @@ class AppealRestController {
 	private final AppealActions actions;
 	private final AppealQueries queries;
 	private final SlaPolicies policies;
-	private final AppealIndicators indicators;
 	private final UploadStore uploads;
 
 	AppealRestController(RaisingAnAppeal raising, AppealActions actions, AppealQueries queries, SlaPolicies policies,
-			AppealIndicators indicators, UploadStore uploads) {
+			UploadStore uploads) {
 		this.raising = raising;
 		this.actions = actions;
 		this.queries = queries;
 		this.policies = policies;
-		this.indicators = indicators;
 		this.uploads = uploads;
 	}
 
@@ -161,15 +158,5 @@ class AppealRestController {
 		}
 		return policies.set(CurrentActor.get(), r.category(), Choices.required(Urgency.class, Urgency::label, r.urgency(), "urgency", "紧急程度"),
 				new SlaPolicy.Minutes(r.acceptMinutes(), r.resolveMinutes(), r.superviseMinutes()));
-	}
-
-	@GetMapping("/appeal-indicators/{code}")
-	@Operation(summary = "诉求指标（响应率、按时办结率、解决率、满意率、投诉密度、重复诉求率），含下一级")
-	AppealIndicators.Report indicators(@PathVariable String code, @RequestParam(defaultValue = "30") int days,
-			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-		if (from != null) {
-			return indicators.forRegion(CurrentActor.get(), code, from, to);
-		}
-		return indicators.forRegion(CurrentActor.get(), code, days);
 	}
 }

@@ -12,7 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import cn.linli.appeal.AppealIndicators;
+import cn.linli.appeal.CompoundIndicators;
+import cn.linli.appeal.IndicatorCounts;
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.AppealStatus;
 import cn.linli.appeal.Rating;
@@ -34,11 +35,11 @@ class PublicColumn {
 	private final JdbcClient jdbc;
 	private final RegistryDirectory directory;
 	private final RegionApi regions;
-	private final AppealIndicators indicators;
+	private final CompoundIndicators indicators;
 	private final AppealText text;
 	private final Clock clock;
 
-	PublicColumn(JdbcClient jdbc, RegistryDirectory directory, RegionApi regions, AppealIndicators indicators, AppealText text, Clock clock) {
+	PublicColumn(JdbcClient jdbc, RegistryDirectory directory, RegionApi regions, CompoundIndicators indicators, AppealText text, Clock clock) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.regions = regions;
@@ -58,8 +59,8 @@ class PublicColumn {
 		model.addAttribute("heading", compound.name());
 		model.addAttribute("compoundId", id);
 		model.addAttribute("community", regions.find(compound.communityCode()).orElse(null));
-		model.addAttribute("last30", indicators.forCompound(id, 30));
-		model.addAttribute("last90", indicators.forCompound(id, 90));
+		model.addAttribute("last30", indicators.lastDays(id, 30));
+		model.addAttribute("last90", indicators.lastDays(id, 90));
 		model.addAttribute("appeals", appeals("a.compound_id = :k", id));
 		return "appeal/public";
 	}
@@ -74,13 +75,13 @@ class PublicColumn {
 		model.addAttribute("community", region);
 		var compounds = directory.compoundsOfCommunity(code);
 		model.addAttribute("compounds", compounds.entrySet().stream()
-			.map(e -> new CompoundFigures(e.getKey(), e.getValue(), indicators.forCompound(e.getKey(), 30), indicators.forCompound(e.getKey(), 90)))
+			.map(e -> new CompoundFigures(e.getKey(), e.getValue(), indicators.lastDays(e.getKey(), 30), indicators.lastDays(e.getKey(), 90)))
 			.toList());
 		model.addAttribute("appeals", appeals("a.community_code = :k", code));
 		return "appeal/public";
 	}
 
-	public record CompoundFigures(long id, String name, AppealIndicators.Counts last30, AppealIndicators.Counts last90) {
+	public record CompoundFigures(long id, String name, IndicatorCounts last30, IndicatorCounts last90) {
 	}
 
 	private List<PublicAppeal> appeals(String where, Object key) {

@@ -1,4 +1,4 @@
-package cn.linli.analytics;
+package cn.linli.analytics.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package cn.linli.analytics;
+package cn.linli.analytics.web;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

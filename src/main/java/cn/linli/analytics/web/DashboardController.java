@@ -1,4 +1,4 @@
-package cn.linli.analytics;
+package cn.linli.analytics.web;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.linli.appeal.AppealIndicators;
+import cn.linli.analytics.AppealFigures;
+import cn.linli.analytics.HotSpots;
+import cn.linli.analytics.Period;
+import cn.linli.analytics.Trends;
 import cn.linli.appeal.AppealsApi;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.Coverage;
@@ -27,10 +30,16 @@ class DashboardController {
 	private final RegistryFigures figures;
 	private final RegionApi regions;
 	private final JsonMapper json;
-	private final AppealIndicators appeals;
+	private final AppealFigures appeals;
 	private final AppealsApi appealsApi;
+	private final java.time.Clock clock;
+	private final Trends trends;
+	private final HotSpots hotSpots;
 
-	DashboardController(RegistryFigures figures, RegionApi regions, JsonMapper json, AppealIndicators appeals, AppealsApi appealsApi) {
+	DashboardController(RegistryFigures figures, RegionApi regions, JsonMapper json, AppealFigures appeals, AppealsApi appealsApi, Trends trends, HotSpots hotSpots, java.time.Clock clock) {
+		this.hotSpots = hotSpots;
+		this.trends = trends;
+		this.clock = clock;
 		this.appeals = appeals;
 		this.appealsApi = appealsApi;
 		this.figures = figures;
@@ -54,7 +63,10 @@ class DashboardController {
 		model.addAttribute("chart", json.writeValueAsString(chart(report.children())));
 		// 你呼我应 beside coverage: supervisors see their appeals' figures on the same home page
 		if (scope.coversRegion(code)) {
-			model.addAttribute("appeals", appeals.forRegion(actor, code, 30));
+			model.addAttribute("appeals", appeals.forRegion(actor, code, Period.lastDays(30, clock)));
+			model.addAttribute("trend", json.writeValueAsString(trends.forRegion(actor, code, Trends.Grain.WEEK, 26, null)));
+			model.addAttribute("hotspots", hotSpots.in(actor, code, 7));
+			model.addAttribute("categories", appealsApi.categoryNames());
 		}
 		// the home page of a supervisor: what waits for it first, then its region
 		if (code.equals(scope.regionCode())) {
