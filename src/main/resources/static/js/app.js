@@ -7,3 +7,11 @@ document.addEventListener('htmx:configRequest', function (e) {
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', function () { navigator.serviceWorker.register('/sw.js').catch(function () {}); });
 }
+// 分类建议: a suggested category chosen with one tap sets the form's category (and asks its extra questions)
+document.addEventListener('click', function (e) {
+  var chip = e.target.closest('button[data-category]');
+  var select = document.getElementById('category');
+  if (!chip || !select) { return; }
+  select.value = chip.getAttribute('data-category');
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+});

@@ -160,6 +160,36 @@ public class AppealFigures implements CompoundIndicators {
 			.withSize(figures.sizeOfCompounds(List.of(compoundId)).get(compoundId));
 	}
 
+	/** A region's summed counts over the period (without running clocks), whoever asks: for maps and bulletins of its caller's own region. */
+	public IndicatorCounts regionCounts(String code, Period period) {
+		return sums(Keys.of('R', List.of(code)), period).getOrDefault(code, IndicatorCounts.ZERO);
+	}
+
+	/**
+	 * Each company's counts on its appeals in a region over whole months, running clocks judged now
+	 * (for bulletins): the Q rows of the region's communities.
+	 */
+	public Map<Long, IndicatorCounts> companiesIn(String regionPrefix, java.time.YearMonth month) {
+		var out = new HashMap<Long, IndicatorCounts>();
+		jdbc.sql("select split_part(unit_key, '/', 1)::bigint, " + SUMS + " from analytics_month"
+				+ " where unit = 'Q' and month = :m and split_part(unit_key, '/', 2) like :p group by 1")
+			.param("m", Date.valueOf(month.atDay(1))).param("p", regionPrefix + "%")
+			.query((rs, n) -> out.put(rs.getLong(1), new IndicatorCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+					rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), 0, 0)))
+			.list();
+		var period = Period.month(month);
+		pending("community_code like :p and company_id is not null", Map.of("p", regionPrefix + "%"), "company_id::text", period)
+			.forEach((k, v) -> out.merge(Long.parseLong(k), v, IndicatorCounts::plus));
+		return out;
+	}
+
+	/** The counts of every compound of a region over the period (without running clocks), by compound id. */
+	public Map<Long, IndicatorCounts> byCompound(String regionPrefix, Period period) {
+		var out = new HashMap<Long, IndicatorCounts>();
+		sums(Keys.under('P', regionPrefix), period).forEach((k, v) -> out.merge(Long.parseLong(k.substring(k.lastIndexOf('/') + 1)), v, IndicatorCounts::plus));
+		return out;
+	}
+
 	@Override
 	public IndicatorCounts lastDays(long compoundId, int days) {
 		return forCompound(compoundId, Period.lastDays(days, clock));

@@ -18,8 +18,10 @@ public class AppealsApi {
 	private final JdbcClient jdbc;
 	private final Open311Clients open311;
 	private final AppealQueries queries;
+	private final cn.linli.appeal.text.AppealText text;
 
-	AppealsApi(JdbcClient jdbc, Open311Clients open311, AppealQueries queries) {
+	AppealsApi(JdbcClient jdbc, Open311Clients open311, AppealQueries queries, cn.linli.appeal.text.AppealText text) {
+		this.text = text;
 		this.jdbc = jdbc;
 		this.open311 = open311;
 		this.queries = queries;
@@ -33,6 +35,51 @@ public class AppealsApi {
 	/** Residents who backed an appeal (+1), to be told how it goes. */
 	public List<Long> supportersOf(long appealId) {
 		return jdbc.sql("select user_id from appeal_supporter where appeal_id = :a order by user_id").param("a", appealId).query(Long.class).list();
+	}
+
+	/**
+	 * A text for analysis: what it is about as stored at intake (the property objects and the
+	 * content words HanLP found with our dictionary) and the text as the public column shows it.
+	 */
+	public record TextSample(long id, String category, java.time.LocalDate day, List<String> objects, List<String> words, String publicText) {
+	}
+
+	/**
+	 * The newest appeals (at most {@code limit}, praise excluded) raised in a region on the days
+	 * {@code from}..{@code to}, as text samples.
+	 */
+	public List<TextSample> textsOf(String regionPrefix, java.time.LocalDate from, java.time.LocalDate to, int limit) {
+		var zone = cn.linli.shared.time.TimeConfiguration.ZONE;
+		return jdbc.sql("""
+				select id, category, created_at, terms, body from appeal
+				where community_code like :p and created_at >= :from and created_at < :to and kind <> :praise
+				order by created_at desc limit :n""")
+			.param("p", regionPrefix + "%").param("from", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant())).param("praise", AppealKind.PRAISE.name())
+			.param("n", limit)
+			.query((rs, n) -> {
+				var subject = cn.linli.appeal.text.Subject.parse(rs.getString(4));
+				return new TextSample(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().atZone(zone).toLocalDate(),
+						List.copyOf(subject.strongObjects()), subject.words(), text.forPublic(rs.getString(5)));
+			})
+			.list();
+	}
+
+	/** A new appeal as a public screen shows it: masked text, no person, no flat. */
+	public record PublicItem(long id, java.time.Instant raisedAt, String kind, String category, String compound, String text, String status) {
+	}
+
+	/** The newest appeals of a region, masked as on the public column, for the command centre's live feed. */
+	public List<PublicItem> latestForPublic(String regionPrefix, int limit) {
+		return jdbc.sql("""
+				select a.id, a.created_at, a.kind, ac.name, k.name, a.body, a.status
+				from appeal a join appeal_category ac on ac.code = a.category join compound k on k.id = a.compound_id
+				where a.community_code like :p order by a.id desc limit :n""")
+			.param("p", regionPrefix + "%").param("n", limit)
+			.query((rs, n) -> new PublicItem(rs.getLong(1), rs.getTimestamp(2).toInstant(), AppealKind.valueOf(rs.getString(3)).label(), rs.getString(4),
+					rs.getString(5), cn.linli.appeal.query.AppealQueries.abbreviate(text.forPublic(rs.getString(6))),
+					AppealStatus.valueOf(rs.getString(7)).label()))
+			.list();
 	}
 
 	/** The appeal categories' names by code, in their order (for pages and reports of other modules). */

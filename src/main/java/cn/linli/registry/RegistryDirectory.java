@@ -134,6 +134,20 @@ public class RegistryDirectory {
 		return names;
 	}
 
+	/** A compound placed on a map. */
+	public record CompoundPlace(long id, String name, String communityCode, double latitude, double longitude, long households) {
+	}
+
+	/** The compounds of a region (code prefix) that have coordinates, for maps. */
+	public List<CompoundPlace> compoundPlaces(String regionPrefix) {
+		return jdbc.sql("""
+				select id, name, community_code, latitude, longitude, households from compound
+				where community_code like :p and latitude is not null and longitude is not null order by id""")
+			.param("p", regionPrefix + "%")
+			.query((rs, n) -> new CompoundPlace(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getLong(6)))
+			.list();
+	}
+
 	/** The compound nearest to a point within {@code maxMeters} (equirectangular distance is exact enough at city scale). */
 	public Optional<Long> compoundNear(double lat, double lon, double maxMeters) {
 		return jdbc.sql("""

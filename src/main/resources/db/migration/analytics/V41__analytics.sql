@@ -39,7 +39,7 @@ create index analytics_appeal_region_day on analytics_appeal (community_code tex
 
 -- the sums per unit × day × category × kind. unit: R a region at every level (its code), C a company
 -- (its id), P a compound ("community code/compound id", so a region's compounds are a key prefix),
--- Q a company at one compound ("company id/compound id")
+-- Q a company at one compound ("company id/community code/compound id": a company's figures in a region for bulletins)
 create table analytics_day (
     unit             char(1) not null check (unit in ('R', 'C', 'P', 'Q')),
     unit_key         varchar(40) collate "C" not null,
@@ -92,3 +92,16 @@ create table analytics_hotspot (
 );
 create index analytics_hotspot_key on analytics_hotspot (unit, unit_key, category, last_seen desc);
 create index analytics_hotspot_region on analytics_hotspot (region_code text_pattern_ops, last_seen desc);
+
+-- the weights a city gives the three rates in its monthly bulletins (月度通报); region '' is the default
+create table analytics_bulletin_weights (
+    region_code  varchar(12) primary key,
+    response     int not null check (response between 0 and 100),
+    resolution   int not null check (resolution between 0 and 100),
+    satisfaction int not null check (satisfaction between 0 and 100),
+    updated_by   varchar(100) not null default 'system',
+    updated_at   timestamptz not null default now(),
+    version      int not null default 0,
+    constraint analytics_bulletin_weights_some check (response + resolution + satisfaction > 0)
+);
+insert into analytics_bulletin_weights (region_code, response, resolution, satisfaction) values ('', 30, 30, 40);

@@ -23,6 +23,7 @@ import cn.linli.MutableClock;
 import cn.linli.Projected;
 import cn.linli.TestApi;
 import cn.linli.analytics.projection.AppealProjections;
+import cn.linli.analytics.trend.Trends;
 import cn.linli.appeal.AppealApi;
 import cn.linli.appeal.AppealFacts;
 import cn.linli.appeal.AppealFacts.By;

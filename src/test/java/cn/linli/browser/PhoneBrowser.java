@@ -35,6 +35,11 @@ public final class PhoneBrowser implements AutoCloseable {
 		return context.newPage();
 	}
 
+	/** A desktop or wall screen of the given size (the command centre's 1920×1080). */
+	public Page screen(int width, int height) {
+		return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")).newPage();
+	}
+
 	public String url(String path) {
 		return "http://localhost:" + port + path;
 	}

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.analytics.HotSpotDetected;
-import cn.linli.analytics.HotSpots;
 import cn.linli.appeal.AppealsApi;
 import cn.linli.shared.time.TimeConfiguration;
 

@@ -47,7 +47,8 @@ public class AppealProjections {
 	static final String UNITS = """
 			cross join lateral (values ('R', substr(d.community_code, 1, 2)), ('R', substr(d.community_code, 1, 4)),
 			  ('R', substr(d.community_code, 1, 6)), ('R', substr(d.community_code, 1, 9)), ('R', d.community_code),
-			  ('P', d.community_code || '/' || d.compound_id), ('C', d.company_id::text), ('Q', d.company_id || '/' || d.compound_id)) u (unit, unit_key)
+			  ('P', d.community_code || '/' || d.compound_id), ('C', d.company_id::text),
+			  ('Q', d.company_id || '/' || d.community_code || '/' || d.compound_id)) u (unit, unit_key)
 			where u.unit_key is not null""";
 
 	/**

@@ -12,8 +12,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-import cn.linli.analytics.HotSpots;
-import cn.linli.analytics.Trends;
+import cn.linli.analytics.hotspot.HotSpots;
+import cn.linli.analytics.map.ComplaintMap;
+import cn.linli.analytics.topic.Topics;
+import cn.linli.analytics.trend.Trends;
 import cn.linli.shared.domain.RegionCode;
 import cn.linli.shared.security.CurrentActor;
 
@@ -25,9 +27,29 @@ class AnalyticsRestController {
 	private final Trends trends;
 	private final HotSpots hotSpots;
 
-	AnalyticsRestController(Trends trends, HotSpots hotSpots) {
+	private final Topics topics;
+
+	private final ComplaintMap map;
+
+	AnalyticsRestController(Trends trends, HotSpots hotSpots, Topics topics, ComplaintMap map) {
+		this.map = map;
+		this.topics = topics;
 		this.trends = trends;
 		this.hotSpots = hotSpots;
+	}
+
+	@GetMapping("/topics")
+	@Operation(summary = "区划内近 days 天诉求的话题（TF-IDF + 单遍聚类），含关键词、规模、环比增长、脱敏样例，以及每月一题候选")
+	Topics.Result topics(@RequestParam String region, @RequestParam(defaultValue = "30") int days) {
+		RegionCode.of(region);
+		return topics.of(CurrentActor.get(), region, days);
+	}
+
+	@GetMapping("/map/{code}")
+	@Operation(summary = "投诉地图数据：区划内各小区（含坐标）的投诉密度与满意率；37（全省）另含各市，仅平台管理员")
+	ComplaintMap.MapData map(@PathVariable String code, @RequestParam(defaultValue = "90") int days) {
+		RegionCode.of(code);
+		return map.of(CurrentActor.get(), code, days);
 	}
 
 	@GetMapping("/hotspots")

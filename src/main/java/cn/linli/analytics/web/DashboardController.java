@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.analytics.AppealFigures;
-import cn.linli.analytics.HotSpots;
+import cn.linli.analytics.hotspot.HotSpots;
 import cn.linli.analytics.Period;
-import cn.linli.analytics.Trends;
+import cn.linli.analytics.trend.Trends;
 import cn.linli.appeal.AppealsApi;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.Coverage;

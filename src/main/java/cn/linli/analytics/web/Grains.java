@@ -1,6 +1,6 @@
 package cn.linli.analytics.web;
 
-import cn.linli.analytics.Trends;
+import cn.linli.analytics.trend.Trends;
 import cn.linli.shared.domain.DomainException;
 
 /** WEEK/MONTH, or 周/月, from a request. */

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.linli.analytics.AppealFigures;
 import cn.linli.analytics.Ranking;
-import cn.linli.analytics.Trends;
+import cn.linli.analytics.trend.Trends;
 import cn.linli.appeal.IndicatorCounts;
 import cn.linli.shared.security.CurrentActor;
 

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.AppealStatus;
+import cn.linli.appeal.text.CategorySuggestions;
 import cn.linli.appeal.Urgency;
 import cn.linli.appeal.domain.NewAppeal;
 import cn.linli.appeal.domain.SlaPolicy;
@@ -43,6 +44,7 @@ import cn.linli.shared.web.PageResponse;
 @Tag(name = "appeals", description = "你呼我应：诉求受理、办理、督办、评价")
 class AppealRestController {
 
+	private final CategorySuggestions suggestions;
 	private final RaisingAnAppeal raising;
 	private final AppealActions actions;
 	private final AppealQueries queries;
@@ -50,7 +52,8 @@ class AppealRestController {
 	private final UploadStore uploads;
 
 	AppealRestController(RaisingAnAppeal raising, AppealActions actions, AppealQueries queries, SlaPolicies policies,
-			UploadStore uploads) {
+			UploadStore uploads, CategorySuggestions suggestions) {
+		this.suggestions = suggestions;
 		this.raising = raising;
 		this.actions = actions;
 		this.queries = queries;
@@ -68,6 +71,15 @@ class AppealRestController {
 	}
 
 	record Created(long id, AppealStatus status, Instant acceptDueAt, Long repeatOf) {
+	}
+
+	record SuggestionRequest(String text) {
+	}
+
+	@PostMapping(path = "/appeals/category-suggestions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "按描述文字建议诉求分类（朴素贝叶斯，按概率从高到低）")
+	List<CategorySuggestions.Suggestion> suggestCategories(@RequestBody(required = false) SuggestionRequest r) {
+		return suggestions.suggest(r == null ? null : r.text());
 	}
 
 	@PostMapping(path = "/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -28,12 +28,15 @@ import cn.linli.shared.web.PageActions;
 @Controller
 class IntakePages {
 
+	private final cn.linli.appeal.text.CategorySuggestions suggestions;
 	private final RaisingAnAppeal raising;
 	private final BackingAnAppeal backing;
 	private final AppealQueries queries;
 	private final RegistryDirectory directory;
 
-	IntakePages(RaisingAnAppeal raising, BackingAnAppeal backing, AppealQueries queries, RegistryDirectory directory) {
+	IntakePages(RaisingAnAppeal raising, BackingAnAppeal backing, AppealQueries queries, RegistryDirectory directory,
+			cn.linli.appeal.text.CategorySuggestions suggestions) {
+		this.suggestions = suggestions;
 		this.raising = raising;
 		this.backing = backing;
 		this.queries = queries;
@@ -91,6 +94,17 @@ class IntakePages {
 		model.addAttribute("similar", compound == null || category == null || category.isBlank() ? List.of()
 				: queries.openLike(CurrentActor.get(), compound, category));
 		return "appeal/similar :: similar";
+	}
+
+	/**
+	 * 分类建议 while the resident types: the two likeliest categories as buttons that choose them.
+	 * Too short a text suggests nothing yet.
+	 */
+	@GetMapping({ "/app/appeals/category-suggestions", "/appeals/category-suggestions" })
+	String categorySuggestions(@RequestParam(required = false) String body, Model model) {
+		boolean enough = body != null && body.strip().codePointCount(0, body.strip().length()) >= 4 && body.length() <= 2000;
+		model.addAttribute("suggestions", enough ? suggestions.suggest(body).stream().limit(2).filter(x -> x.score() >= 0.1).toList() : List.of());
+		return "appeal/category-suggestions :: suggestions";
 	}
 
 	/** The extra questions of the chosen category (e.g. whether someone is trapped in the lift), asked only where they apply. */

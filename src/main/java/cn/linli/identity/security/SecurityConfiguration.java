@@ -104,7 +104,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/icons/**", "/webjars/**", "/manifest.webmanifest",
 						"/sw.js", "/offline.html", "/app/signup/**", "/app/privacy", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
-						"/favicon.ico", "/public/**")
+						"/favicon.ico", "/public/**", "/vendor/**")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())

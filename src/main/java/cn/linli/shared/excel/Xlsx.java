@@ -50,19 +50,18 @@ public final class Xlsx implements AutoCloseable {
 
 	private final OutputStream out;
 	private final SXSSFWorkbook workbook;
-	private final SXSSFSheet sheet;
+	private SXSSFSheet sheet;
 	private final CellStyle dateTime;
 	private final CellStyle date;
 	private final CellStyle quoted;
-	private final int columns;
+	private final CellStyle bold;
+	private int columns;
 	private int next;
 
 	private Xlsx(OutputStream out, String name, List<String> header) {
 		this.out = out;
 		this.workbook = new SXSSFWorkbook(WINDOW);
 		workbook.setCompressTempFiles(true);
-		this.sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
-		this.columns = header.size();
 		var format = workbook.getCreationHelper().createDataFormat();
 		dateTime = workbook.createCellStyle();
 		dateTime.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm"));
@@ -70,10 +69,26 @@ public final class Xlsx implements AutoCloseable {
 		date.setDataFormat(format.getFormat("yyyy-mm-dd"));
 		quoted = workbook.createCellStyle();
 		quoted.setQuotePrefixed(true);
-		CellStyle bold = workbook.createCellStyle();
+		bold = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);
 		bold.setFont(font);
+		start(name, header);
+	}
+
+	/** A further sheet of the same workbook, with its header row; rows now go there (for reports of several tables). */
+	public Xlsx sheet(String name, List<String> header) {
+		if (header.isEmpty()) {
+			throw new IllegalArgumentException("a sheet needs a header");
+		}
+		start(name, header);
+		return this;
+	}
+
+	private void start(String name, List<String> header) {
+		this.sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
+		this.columns = header.size();
+		this.next = 0;
 		Row row = sheet.createRow(next++);
 		for (int i = 0; i < header.size(); i++) {
 			Cell cell = row.createCell(i);

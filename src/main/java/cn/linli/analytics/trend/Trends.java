@@ -1,4 +1,4 @@
-package cn.linli.analytics;
+package cn.linli.analytics.trend;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -99,7 +99,7 @@ public class Trends {
 		return new Series(code, region.name(), grain, category, points);
 	}
 
-	static LocalDate yearBefore(Grain grain, LocalDate d) {
+	public static LocalDate yearBefore(Grain grain, LocalDate d) {
 		return grain == Grain.WEEK ? d.minusWeeks(52) : d.minusYears(1);
 	}
 

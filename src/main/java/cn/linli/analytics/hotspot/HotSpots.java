@@ -1,4 +1,4 @@
-package cn.linli.analytics;
+package cn.linli.analytics.hotspot;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package cn.linli.analytics;
+package cn.linli.analytics.hotspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
