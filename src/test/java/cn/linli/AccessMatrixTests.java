@@ -378,6 +378,53 @@ class AccessMatrixTests {
 		}
 	}
 
+	/**
+	 * 科学分析 of a region only for those who supervise it: every analytics page and API of a foreign
+	 * region is 404 for each supervisor (and 200 on its own), and 404 for the roles without a region;
+	 * the province map is the platform administrator's alone.
+	 */
+	@Test
+	void analyticsOfAnotherRegionAreRefusedOnEveryPageAndApi() throws Exception {
+		String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+		java.util.function.Function<String, List<String>> pages = c -> List.of("/appeals/indicators/" + c, "/analytics/topics/" + c,
+				"/analytics/map/" + c, "/analytics/bulletins/" + c + "/" + month, "/analytics/bulletins/" + c + "/" + month + ".xlsx",
+				"/analytics/screen/" + c, "/analytics/screen/" + c + "/live");
+		java.util.function.Function<String, List<String>> apis = c -> List.of("/api/v1/appeal-indicators/" + c, "/api/v1/analytics/trends/" + c,
+				"/api/v1/analytics/hotspots?region=" + c, "/api/v1/analytics/topics?region=" + c, "/api/v1/analytics/map/" + c,
+				"/api/v1/analytics/bulletins/" + c + "/" + month, "/api/v1/analytics/bulletins/" + c + "/" + month + ".pdf",
+				"/api/v1/analytics/bulletins/" + c + "/" + month + ".xlsx");
+		Map<String, String> foreign = new HashMap<>(Map.of("city", "3701", "district", "371003"));
+		foreign.put("street", jdbc.sql("select code from region where parent_code = '371002' and code <> ? order by code limit 1")
+			.param(userRow("street").region()).query(String.class).single());
+		foreign.put("community", jdbc.sql("select code from region where parent_code = ? and code <> ? order by code limit 1")
+			.param(userRow("street").region()).param(userRow("community").region()).query(String.class).single());
+		for (var e : foreign.entrySet()) {
+			var role = userRow(e.getKey()).role().name();
+			String own = userRow(e.getKey()).region();
+			for (String path : pages.apply(e.getValue())) {
+				assertThat(mvc.perform(get(path).with(user(e.getKey()).roles(role))).andReturn().getResponse().getStatus())
+					.as("%s on %s", e.getKey(), path).isEqualTo(404);
+			}
+			for (String path : pages.apply(own)) {
+				assertThat(mvc.perform(get(path).with(user(e.getKey()).roles(role))).andReturn().getResponse().getStatus())
+					.as("%s on its own %s", e.getKey(), path).isEqualTo(200);
+			}
+			for (String path : apis.apply(e.getValue())) {
+				status(e.getKey(), path, 404);
+			}
+			for (String path : apis.apply(own)) {
+				status(e.getKey(), path, 200);
+			}
+			status(e.getKey(), "/api/v1/analytics/map/37", 404);
+		}
+		for (String u : List.of("company", "staff", "committee", "resident", "admin")) {
+			for (String path : apis.apply("3710")) {
+				status(u, path, 404);
+			}
+		}
+		status("admin", "/api/v1/analytics/map/37", 200);
+	}
+
 	@Test
 	void anonymousCallersAreRefused() throws Exception {
 		assertThat(mvc.perform(get("/api/v1/compounds")).andReturn().getResponse().getStatus()).isEqualTo(401);

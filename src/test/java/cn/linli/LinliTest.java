@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 		"linli.demo.password=" + LinliTest.PASSWORD, "logging.level.linli.sms=WARN",
 		"linli.uploads.dir=target/test-uploads", "linli.appeal.scheduler.enabled=false", "linli.governance.scheduler.enabled=false", "linli.demo.open311-key=" + LinliTest.OPEN311_KEY,
 		// tests move the platform clock by days while holding tokens; expiry itself is tested in IdentityTests
-		"linli.api.token-ttl=P90D" })
+		"linli.api.token-ttl=P90D",
+		// tests read topics and hot spots right after raising the appeals behind them
+		"linli.analytics.cache-ttl=PT0S" })
 @AutoConfigureMockMvc
 @Import(TestSupport.class)
 public @interface LinliTest {

@@ -23,7 +23,7 @@ public class Projected {
 
 	public void now() {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ProjectionUpkeep%'")
+		while (jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ProjectionFeed%'")
 			.query(Long.class).single() > 0) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("the projection listener did not take its events within 20 s");

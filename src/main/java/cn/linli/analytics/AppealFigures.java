@@ -75,6 +75,34 @@ public class AppealFigures implements CompoundIndicators {
 			return "unit = :unit and " + (exact != null ? "unit_key = any (:keys)" : "unit_key like :prefix");
 		}
 
+		/** Whether these units have day rows (the coarse ones: regions down to the street, companies). */
+		boolean daily() {
+			return unit == 'C' || unit == 'R' && exact != null && exact.stream().allMatch(k -> k.length() < 12);
+		}
+
+		/** For the fine units, the facts that belong to them and the key each counts under. */
+		String[] facts() {
+			return switch (unit) {
+				case 'R' -> new String[] { "community_code = any (:keys)", "community_code" };
+				case 'P' -> new String[] { exact != null ? "compound_id = any (:ids)" : "community_code like :region",
+						"community_code || '/' || compound_id" };
+				case 'Q' -> new String[] { "company_id = :company", "company_id || '/' || community_code || '/' || compound_id" };
+				default -> throw new IllegalStateException("unit " + unit + " has day rows");
+			};
+		}
+
+		void bindFacts(Map<String, Object> params) {
+			if (unit == 'P' && exact != null) {
+				params.put("ids", exact.stream().map(k -> Long.parseLong(k.substring(k.lastIndexOf('/') + 1))).toArray(Long[]::new));
+			}
+			else if (unit == 'P') {
+				params.put("region", prefix.replace("/", "").replace("%", "") + "%");
+			}
+			else if (unit == 'Q') {
+				params.put("company", Long.parseLong(prefix.substring(0, prefix.indexOf('/'))));
+			}
+		}
+
 		void bind(Map<String, Object> params) {
 			params.put("unit", String.valueOf(unit));
 			if (exact != null) {
@@ -207,26 +235,41 @@ public class AppealFigures implements CompoundIndicators {
 
 	/**
 	 * The summed counters per key over the period: whole months from the month table, the days of
-	 * broken months from the day table. Without the running clocks (see {@link #pending}).
+	 * broken months from the day table (or, for the fine units, which have no day rows, from their
+	 * facts). Without the running clocks (see {@link #pending}).
 	 */
 	Map<String, IndicatorCounts> sums(Keys keys, Period period) {
+		if (keys.unit() == 'R' && keys.exact() != null && !keys.daily() && keys.exact().stream().anyMatch(k -> k.length() < 12)) {
+			// coarse and fine regions asked together: each from its own rows
+			var out = new HashMap<>(sums(Keys.of('R', keys.exact().stream().filter(k -> k.length() < 12).toList()), period));
+			out.putAll(sums(Keys.of('R', keys.exact().stream().filter(k -> k.length() == 12).toList()), period));
+			return out;
+		}
 		var out = new HashMap<String, IndicatorCounts>();
 		var params = bounds(period);
-		keys.bind(params);
-		jdbc.sql("select unit_key, " + SUMS + " from (" + MONTHS_AND_DAYS.formatted(keys.sql()) + ") t group by unit_key").params(params)
+		jdbc.sql("select unit_key, " + SUMS + " from (" + periodRows(keys, params, false) + ") t group by unit_key").params(params)
 			.query((rs, n) -> out.put(rs.getString(1), new IndicatorCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), 0, 0)))
 			.list();
 		return out;
 	}
 
-	/** The union of the month rows and the day rows that make up a period; {@code %s} selects the keys. */
-	static final String MONTHS_AND_DAYS = """
-			select * from analytics_month where %1$s and month >= :m1 and month < :m2
-			union all
-			select * from analytics_day where %1$s and ((day >= :from and day < :d1) or (day >= :d2 and day <= :to))""";
+	/** The rows (unit_key and the counters) that make up the period for these keys; binds what it needs. */
+	private static String periodRows(Keys keys, Map<String, Object> params, boolean complaintsOnly) {
+		keys.bind(params);
+		String counters = String.join(", ", AppealFacts.COUNTERS);
+		String only = complaintsOnly ? " and complaints > 0" : "";
+		String months = "select unit_key, " + counters + " from analytics_month where " + keys.sql() + only + " and month >= :m1 and month < :m2";
+		String edges = " and ((day >= :from and day < :d1) or (day >= :d2 and day <= :to))";
+		if (keys.daily()) {
+			return months + " union all select unit_key, " + counters + " from analytics_day where " + keys.sql() + only + edges;
+		}
+		keys.bindFacts(params);
+		String[] facts = keys.facts();
+		return months + " union all select " + facts[1] + " as unit_key, " + counters + " from analytics_appeal where " + facts[0] + only + edges;
+	}
 
-	/** The parameters of {@link #MONTHS_AND_DAYS}: months [m1, m2) and days [from, d1) ∪ [d2, to]. */
+	/** The bounds of a period: whole months [m1, m2) and the days [from, d1) ∪ [d2, to] of its broken months. */
 	static Map<String, Object> bounds(Period period) {
 		LocalDate m1 = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
 		LocalDate m2 = period.to().plusDays(1).withDayOfMonth(1);
@@ -278,10 +321,9 @@ public class AppealFigures implements CompoundIndicators {
 		}
 		long top = Math.max(1, (long) Math.ceil(compoundCount * 0.1));
 		var params = bounds(period);
-		compounds.bind(params);
 		params.put("top", top);
-		long inTop = jdbc.sql("select coalesce(sum(n), 0) from (select sum(complaints) as n from (" + MONTHS_AND_DAYS.formatted(compounds.sql()
-				+ " and complaints > 0") + ") t group by unit_key order by n desc limit :top) x").params(params).query(Long.class).single();
+		long inTop = jdbc.sql("select coalesce(sum(n), 0) from (select sum(complaints) as n from (" + periodRows(compounds, params, true)
+				+ ") t group by unit_key order by n desc limit :top) x").params(params).query(Long.class).single();
 		return (double) inTop / complaints;
 	}
 }

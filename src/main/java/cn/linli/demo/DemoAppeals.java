@@ -84,6 +84,7 @@ class DemoAppeals {
 			}
 		}
 		past.addAll(waitingWork(places, now));
+		past.addAll(hotSpot(places.neighbour(), now));
 		history.importAll(past);
 		return past.size();
 	}
@@ -109,6 +110,22 @@ class DemoAppeals {
 						new Started(r0.plus(Duration.ofHours(2))), new Resolved(r0.plus(Duration.ofHours(20)), "已更换门禁控制板，测试正常"))));
 		out.add(new Past(p.showcase(), null, p.residentUser(), AppealKind.COMPLAINT, "PARKING", Urgency.NORMAL, "地下车库有僵尸车长期占用车位",
 				now.minus(Duration.ofMinutes(20)), List.of()));
+		return out;
+	}
+
+	/**
+	 * A hot spot for the boards: the neighbouring compound's water supply failing six times in three
+	 * days, each accepted in time and being handled (a quiet compound's floor of five is passed).
+	 */
+	private static List<Past> hotSpot(long compoundId, Instant now) {
+		String[] texts = { "今天早上家里突然停水了，也没有通知", "楼上水压很低，洗澡水都上不去", "又停水了，这周已经第二次了", "自来水发黄，不敢喝",
+				"二次供水水泵房一直响，水压忽高忽低", "高层又没水了，老人做饭都成问题" };
+		var out = new ArrayList<Past>();
+		for (int i = 0; i < texts.length; i++) {
+			var t0 = now.minus(Duration.ofHours(70 - i * 12L));
+			out.add(new Past(compoundId, null, null, AppealKind.REPAIR, "FACILITY", Urgency.NORMAL, texts[i], t0,
+					List.of(new Accepted(t0.plus(Duration.ofMinutes(40))), new Started(t0.plus(Duration.ofHours(2))))));
+		}
 		return out;
 	}
 

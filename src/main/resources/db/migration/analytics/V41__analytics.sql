@@ -30,22 +30,19 @@ create table analytics_appeal (
 -- only the appeals whose clocks still run are read one by one (they are few); the rest through the sums
 create index analytics_appeal_running_region on analytics_appeal (community_code text_pattern_ops, day)
     where accept_pending_due is not null or resolve_pending_due is not null;
-create index analytics_appeal_running_company on analytics_appeal (company_id, day)
-    where accept_pending_due is not null or resolve_pending_due is not null;
-create index analytics_appeal_running_compound on analytics_appeal (compound_id, day)
-    where accept_pending_due is not null or resolve_pending_due is not null;
--- topics and hot spots read a region's recent appeals by day
+-- the fine units (a community, a compound, a company at a compound) have no day rows: their broken
+-- months, hot spots and topics are read from the facts themselves, a few per unit and day
 create index analytics_appeal_region_day on analytics_appeal (community_code text_pattern_ops, day);
+create index analytics_appeal_compound_day on analytics_appeal (compound_id, day);
+create index analytics_appeal_company_day on analytics_appeal (company_id, day);
 
--- the sums per unit × day × category × kind. unit: R a region at every level (its code), C a company
--- (its id), P a compound ("community code/compound id", so a region's compounds are a key prefix),
--- Q a company at one compound ("company id/community code/compound id": a company's figures in a region for bulletins)
+-- the sums per unit × day × category, for the coarse units only: R a province, city, area or street
+-- (its code) and C a company (its id). Finer units would be one row per appeal.
 create table analytics_day (
-    unit             char(1) not null check (unit in ('R', 'C', 'P', 'Q')),
+    unit             char(1) not null check (unit in ('R', 'C')),
     unit_key         varchar(40) collate "C" not null,
     day              date not null,
     category         varchar(30) not null,
-    kind             varchar(12) not null,
     appeals          int not null,
     accept_judged    int not null,
     accepted_on_time int not null,
@@ -56,13 +53,31 @@ create table analytics_day (
     solved           int not null,
     complaints       int not null,
     repeats          int not null,
-    primary key (unit, unit_key, day, category, kind)
+    primary key (unit, unit_key, day, category)
 );
 
--- the same sums per calendar month (month = its first day): a year is twelve rows per key and
--- category, the days of a period's broken months come from analytics_day
-create table analytics_month (like analytics_day including all);
-alter table analytics_month rename column day to month;
+-- the sums per calendar month (month = its first day) for every unit: R a region at every level
+-- down to the community, C a company, P a compound ("community code/compound id", so a region's
+-- compounds are a key prefix), Q a company at one compound ("company id/community code/compound
+-- id": a company's figures in a region for bulletins). A year is twelve rows per key and category;
+-- the days of a period's broken months come from analytics_day or, for the fine units, the facts.
+create table analytics_month (
+    unit             char(1) not null check (unit in ('R', 'C', 'P', 'Q')),
+    unit_key         varchar(40) collate "C" not null,
+    month            date not null,
+    category         varchar(30) not null,
+    appeals          int not null,
+    accept_judged    int not null,
+    accepted_on_time int not null,
+    resolve_judged   int not null,
+    resolved_on_time int not null,
+    rated            int not null,
+    satisfied        int not null,
+    solved           int not null,
+    complaints       int not null,
+    repeats          int not null,
+    primary key (unit, unit_key, month, category)
+);
 
 -- appeals whose fact must be projected again: the event listener writes the id, the upkeep job
 -- projects a batch and deletes it in one transaction

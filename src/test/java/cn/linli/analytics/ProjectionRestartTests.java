@@ -66,7 +66,7 @@ class ProjectionRestartTests {
 						Urgency.NORMAL, texts[i % texts.length] + "（第 " + (i + 1) + " 次反映，编号" + (1000 + i * 7) + "）", house, null, null, null, null), null);
 			}
 			waiting = jdbc.sql("select count(*) from analytics_stale").query(Long.class).single()
-					+ jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ProjectionUpkeep%'")
+					+ jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%ProjectionFeed%'")
 						.query(Long.class).single();
 		}
 		assertThat(waiting).as("precondition: the stop came before the projections caught up").isPositive();

@@ -107,6 +107,22 @@ class CompanyIndicatorTests {
 		assertThat(html).contains("<h1>指标测试物业服务有限公司 诉求指标</h1>").contains("2 / 2 件按时签收").contains("1 / 2 · 样本不足")
 			.contains("2 件投诉 / 200 户").contains("投诉集中度：前 10% 的小区占全部投诉的 50.0%");
 
+		// every table of the page exports to Excel, with the counts the rates rest on
+		var xlsx = mvc.perform(get("/appeals/indicators/company/" + company.id() + ".xlsx").with(user("indicator-company"))).andReturn();
+		assertThat(xlsx.getResponse().getStatus()).isEqualTo(200);
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+			var sheet = wb.getSheet("小区");
+			var byName = new java.util.HashMap<String, org.apache.poi.ss.usermodel.Row>();
+			for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+				byName.put(sheet.getRow(i).getCell(1).getStringCellValue(), sheet.getRow(i));
+			}
+			assertThat(byName.get("企业指标甲小区").getCell(2).getNumericCellValue()).isEqualTo(2);
+			assertThat(byName.get("企业指标甲小区").getCell(12).getNumericCellValue()).as("satisfied").isEqualTo(1);
+			assertThat(byName.get("企业指标乙小区").getCell(14).getNumericCellValue()).as("valid complaints").isEqualTo(1);
+			assertThat(byName.get("指标测试物业服务有限公司（合计）").getCell(2).getNumericCellValue()).isEqualTo(3);
+			assertThat(wb.getSheet("满意率排名")).isNotNull();
+		}
+
 		// the city sees it too; another company does not know it
 		var byCity = mvc.perform(get("/appeals/indicators/company/" + company.id()).with(user("city"))).andReturn();
 		assertThat(byCity.getResponse().getStatus()).isEqualTo(200);

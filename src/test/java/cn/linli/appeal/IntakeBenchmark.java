@@ -74,6 +74,11 @@ public final class IntakeBenchmark {
 	}
 
 	public static void run(Path jar, Path work) throws Exception {
+		run(jar, work, true);
+	}
+
+	/** {@code analytics}: false runs the application without the analytics projection feed, to measure what its upkeep costs intake. */
+	public static void run(Path jar, Path work, boolean analytics) throws Exception {
 		int clients = Integer.getInteger("bench.intake.clients", 8);
 		int seconds = Integer.getInteger("bench.intake.seconds", 15);
 		int warmup = Integer.getInteger("bench.intake.warmup", 2_000);
@@ -91,7 +96,7 @@ public final class IntakeBenchmark {
 		command.addAll(List.of("-jar", jar.toString(), "--linli.embedded.data-dir=" + data, "--linli.embedded.port=" + dbPort,
 				"--server.port=" + port, "--linli.demo.password=" + PASSWORD, "--linli.appeal.scheduler.enabled=false",
 				"--linli.uploads.dir=" + work.resolve("uploads-intake"), "--logging.level.root=WARN", "--logging.level.linli.notify=WARN",
-				"--logging.level.cn.linli.demo=INFO"));
+				"--logging.level.cn.linli.demo=INFO", "--linli.analytics.projection.enabled=" + analytics));
 		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
 			awaitLog(process, log, "Weihai demo data loaded", Duration.ofMinutes(3));
@@ -100,7 +105,7 @@ public final class IntakeBenchmark {
 			try (var c = DriverManager.getConnection(url, "postgres", "")) {
 				place = Place.of(c);
 			}
-			System.out.printf("Appeal intake: %d concurrent clients, %d s per phase, %,d warm-up requests, the resident's house %d in compound %d (%s)%n",
+			System.out.printf("Appeal intake" + (analytics ? "" : " WITHOUT the analytics projection feed") + ": %d concurrent clients, %d s per phase, %,d warm-up requests, the resident's house %d in compound %d (%s)%n",
 					clients, seconds, warmup, place.house(), place.compound(), place.community());
 
 			Double pgbenchTps = pgbench(work, dbPort, clients, seconds, place);
@@ -445,7 +450,7 @@ public final class IntakeBenchmark {
 		}
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (var socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -51,7 +51,12 @@ public class HotSpots {
 	private final RegistryDirectory directory;
 	private final Clock clock;
 
-	HotSpots(JdbcClient jdbc, RegionApi regions, RegistryDirectory directory, Clock clock) {
+	private final com.github.benmanes.caffeine.cache.Cache<String, List<HotSpot>> recent;
+
+	HotSpots(JdbcClient jdbc, RegionApi regions, RegistryDirectory directory, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${linli.analytics.cache-ttl:PT1M}") java.time.Duration ttl) {
+		// nine weeks of day rows per region: worked out at most once per ttl (the watch job looks every ten minutes anyway)
+		this.recent = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(2_000).build();
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.directory = directory;
@@ -72,14 +77,22 @@ public class HotSpots {
 			throw DomainException.invalid("days", "热点统计窗口为 1 到 31 天");
 		}
 		var today = TimeConfiguration.today(clock);
+		return recent.get(prefix + "/" + days + "/" + today, k -> compute(prefix, days));
+	}
+
+	private List<HotSpot> compute(String prefix, int days) {
+		var today = TimeConfiguration.today(clock);
 		var from = today.minusDays((long) days * (WINDOWS + 1) - 1);
 		record Key(String unit, String key, String category) {
 		}
 		var windows = new HashMap<Key, long[]>();
 		jdbc.sql("""
-				select case when unit = 'P' then 'COMPOUND' else 'STREET' end, unit_key, category, (:today - day) / :days as w, sum(appeals)
-				from analytics_day
-				where ((unit = 'P' and unit_key like :p) or (unit = 'R' and unit_key like :p and length(unit_key) = 9))
+				select 'COMPOUND', community_code || '/' || compound_id, category, (:today - day) / :days as w, count(*)
+				from analytics_appeal where community_code like :p and day >= :from and day <= :today and kind <> :praise
+				group by 1, 2, 3, 4
+				union all
+				select 'STREET', substr(community_code, 1, 9), category, (:today - day) / :days as w, count(*)
+				from analytics_appeal where community_code like :p and substr(community_code, 1, 9) like :p
 				  and day >= :from and day <= :today and kind <> :praise
 				group by 1, 2, 3, 4""")
 			.param("p", prefix + "%").param("today", Date.valueOf(today)).param("from", Date.valueOf(from)).param("days", days)

@@ -16,8 +16,9 @@ import cn.linli.appeal.AppealFacts;
  * <p>
  * A refresh is state-based, not counted from events: it reads the appeals' facts as they are now,
  * subtracts what the projections hold for them ({@code analytics_appeal}) and adds the new ones,
- * for every unit each appeal counts in (five region levels, its company, its compound, the company
- * at the compound), by day and by month, in one statement. An event delivered twice, late or out
+ * for every unit each appeal counts in — by day for the coarse ones (four region levels down to the
+ * street, its company), by month for all (also its community, its compound, the company at the
+ * compound: finer units would have a day row per appeal) — in one statement. An event delivered twice, late or out
  * of order therefore changes nothing that a single delivery would not; a restart loses nothing
  * because the stale mark and its projection commit together. Every writer holds one advisory lock,
  * so two refreshes (or a refresh and a rebuild, on any instance) never add the same change twice.
@@ -43,13 +44,21 @@ public class AppealProjections {
 	private static final String COLUMNS = "appeal_id, compound_id, company_id, community_code, category, kind, day, "
 			+ String.join(", ", AppealFacts.COUNTERS) + ", accept_pending_due, resolve_pending_due";
 
-	/** The units an appeal counts in, from a row {@code d} of facts. */
-	static final String UNITS = """
+	/** The coarse units an appeal counts in by day, from a row {@code d} of facts: four region levels and its company. */
+	static final String DAY_UNITS = """
+			cross join lateral (values ('R', substr(d.community_code, 1, 2)), ('R', substr(d.community_code, 1, 4)),
+			  ('R', substr(d.community_code, 1, 6)), ('R', substr(d.community_code, 1, 9)), ('C', d.company_id::text)) u (unit, unit_key)
+			where u.unit_key is not null""";
+
+	/** Every unit an appeal counts in by month: five region levels, its company, its compound, the company at the compound. */
+	static final String MONTH_UNITS = """
 			cross join lateral (values ('R', substr(d.community_code, 1, 2)), ('R', substr(d.community_code, 1, 4)),
 			  ('R', substr(d.community_code, 1, 6)), ('R', substr(d.community_code, 1, 9)), ('R', d.community_code),
 			  ('P', d.community_code || '/' || d.compound_id), ('C', d.company_id::text),
 			  ('Q', d.company_id || '/' || d.community_code || '/' || d.compound_id)) u (unit, unit_key)
 			where u.unit_key is not null""";
+
+	private static final String SUMS_OF = AppealFacts.COUNTERS.stream().map(c -> "sum(" + c + ")::int").collect(Collectors.joining(", "));
 
 	/**
 	 * The old facts are read without FOR UPDATE: the advisory lock already keeps other writers out,
@@ -64,29 +73,29 @@ public class AppealProjections {
 			  returning 1
 			),
 			d as (select 1 as sign, f.* from f union all select -1 as sign, old.* from old),
-			delta as (
-			  select u.unit, u.unit_key, d.day, d.category, d.kind, %4$s
+			by_day as (
+			  select u.unit, u.unit_key, d.day, d.category, %4$s
 			  from d %5$s
-			  group by 1, 2, 3, 4, 5
+			  group by 1, 2, 3, 4
 			),
-			changed as (select * from delta where %6$s),
+			by_month as (
+			  select u.unit, u.unit_key, date_trunc('month', d.day)::date as month, d.category, %4$s
+			  from d %6$s
+			  group by 1, 2, 3, 4
+			),
 			days as (
-			  insert into analytics_day as t select * from changed
-			  on conflict (unit, unit_key, day, category, kind) do update set %7$s
+			  insert into analytics_day as t select * from by_day where %7$s
+			  on conflict (unit, unit_key, day, category) do update set %8$s
 			  returning 1
 			),
 			months as (
-			  insert into analytics_month as t
-			  select unit, unit_key, date_trunc('month', day)::date, category, kind, %8$s
-			  from changed group by 1, 2, 3, 4, 5
-			  on conflict (unit, unit_key, month, category, kind) do update set %7$s
+			  insert into analytics_month as t select * from by_month where %7$s
+			  on conflict (unit, unit_key, month, category) do update set %8$s
 			  returning 1
 			)
-			select count(*) from kept""".formatted(
-			AppealFacts.SELECT, COLUMNS,
+			select count(*) from kept""".formatted(AppealFacts.SELECT, COLUMNS,
 			List.of(COLUMNS.split(", ")).stream().skip(1).map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")),
-			SUMS, UNITS, NONZERO, ADD,
-			AppealFacts.COUNTERS.stream().map(c -> "sum(" + c + ")::int").collect(Collectors.joining(", ")));
+			SUMS, DAY_UNITS, MONTH_UNITS, NONZERO, ADD);
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
@@ -141,15 +150,19 @@ public class AppealProjections {
 		Long n = tx.execute(status -> {
 			lock(true);
 			long started = System.nanoTime();
+			// the sums are grouped in memory, not on disk: a province's facts are millions of rows times eight units
+			jdbc.sql("set local work_mem = '256MB'").update();
 			jdbc.sql("truncate analytics_appeal, analytics_day, analytics_month, analytics_stale").update();
 			long appeals = jdbc.sql("insert into analytics_appeal (" + COLUMNS + ") select " + COLUMNS + " from (" + AppealFacts.SELECT
 					+ ") f").update();
-			jdbc.sql("insert into analytics_day select u.unit, u.unit_key, d.day, d.category, d.kind, "
-					+ AppealFacts.COUNTERS.stream().map(c -> "sum(" + c + ")::int").collect(Collectors.joining(", "))
-					+ " from analytics_appeal d " + UNITS + " group by 1, 2, 3, 4, 5").update();
-			jdbc.sql("insert into analytics_month select unit, unit_key, date_trunc('month', day)::date, category, kind, "
-					+ AppealFacts.COUNTERS.stream().map(c -> "sum(" + c + ")::int").collect(Collectors.joining(", "))
-					+ " from analytics_day group by 1, 2, 3, 4, 5").update();
+			long facts = System.nanoTime();
+			long days = jdbc.sql("insert into analytics_day select u.unit, u.unit_key, d.day, d.category, " + SUMS_OF
+					+ " from analytics_appeal d " + DAY_UNITS + " group by 1, 2, 3, 4").update();
+			long dayRows = System.nanoTime();
+			long months = jdbc.sql("insert into analytics_month select u.unit, u.unit_key, date_trunc('month', d.day)::date, d.category, " + SUMS_OF
+					+ " from analytics_appeal d " + MONTH_UNITS + " group by 1, 2, 3, 4").update();
+			log.info("analytics rebuild: {} facts in {} ms, {} day rows in {} ms, {} month rows in {} ms", appeals, (facts - started) / 1_000_000,
+					days, (dayRows - facts) / 1_000_000, months, (System.nanoTime() - dayRows) / 1_000_000);
 			jdbc.sql("update analytics_state set built_at = now()").update();
 			log.info("analytics projections rebuilt from {} appeals in {} ms", appeals, (System.nanoTime() - started) / 1_000_000);
 			return appeals;

@@ -7,18 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import cn.linli.appeal.AppealChanged;
 
 /**
- * Feeds the projections: every change of an appeal (raised, accepted, paused, resolved, rated,
- * reopened, linked as a repeat, closed, handed over) marks it stale through the JDBC event
- * publication registry — an event not yet handled when the platform stops is delivered again on
- * start — and {@link ProjectionSchedule} projects the stale ones every second in batches. A clock running out needs no
- * event: readers judge running clocks at their own "now" ({@code AppealFacts}).
- * <p>
  * On start it builds the projections if they were never built (a database from before them), and
  * {@code --rebuild-analytics} rebuilds them from the appeal table and exits.
  */
@@ -34,11 +26,6 @@ class ProjectionUpkeep implements ApplicationRunner {
 	ProjectionUpkeep(AppealProjections projections, ApplicationContext context) {
 		this.projections = projections;
 		this.context = context;
-	}
-
-	@ApplicationModuleListener
-	void on(AppealChanged e) {
-		projections.markStale(e.appealId());
 	}
 
 	@Override

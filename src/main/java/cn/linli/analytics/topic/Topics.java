@@ -57,11 +57,15 @@ public class Topics {
 	private final AppealsApi appeals;
 	private final RegionApi regions;
 	private final Clock clock;
+	private final com.github.benmanes.caffeine.cache.Cache<String, Result> recent;
 
-	Topics(AppealsApi appeals, RegionApi regions, Clock clock) {
+	Topics(AppealsApi appeals, RegionApi regions, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${linli.analytics.cache-ttl:PT1M}") java.time.Duration ttl) {
 		this.appeals = appeals;
 		this.regions = regions;
 		this.clock = clock;
+		// clustering thousands of texts takes a good part of a second: a region's topics are worked out at most once per ttl
+		this.recent = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(2_000).build();
 	}
 
 	public Result of(Actor actor, String code, int days) {
@@ -76,6 +80,10 @@ public class Topics {
 	}
 
 	public Result of(String code, Period period) {
+		return recent.get(code + "/" + period.from() + "/" + period.to(), k -> compute(code, period));
+	}
+
+	private Result compute(String code, Period period) {
 		var region = regions.find(code).orElseThrow(() -> DomainException.notFound("区划"));
 		var previous = period.previous();
 		// oldest first, so a topic starts where it started

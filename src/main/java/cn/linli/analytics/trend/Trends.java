@@ -105,9 +105,13 @@ public class Trends {
 
 	/** Appeals, complaints, rated, satisfied per week (Monday) or month start, over [from, to]. */
 	private Map<LocalDate, long[]> sums(String code, Grain grain, LocalDate from, LocalDate to, String category) {
-		String sql = grain == Grain.WEEK
-				? "select date_trunc('week', day)::date, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_day"
-						+ " where unit = 'R' and unit_key = :k and day >= :from and day <= :to"
+		// a community has no day rows (one per appeal, nearly): its weeks are summed from its facts
+		String days = code.length() == 12
+				? "select date_trunc('week', day)::date, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_appeal"
+						+ " where community_code = :k and day >= :from and day <= :to"
+				: "select date_trunc('week', day)::date, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_day"
+						+ " where unit = 'R' and unit_key = :k and day >= :from and day <= :to";
+		String sql = grain == Grain.WEEK ? days
 				: "select month, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_month"
 						+ " where unit = 'R' and unit_key = :k and month >= :from and month <= :to";
 		var out = new HashMap<LocalDate, long[]>();
