@@ -47,8 +47,29 @@ public class MutableClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/**
+	 * The same moving instant, seen in another zone: the platform asks for Asia/Shanghai to find
+	 * today's date, which from 16:00 to 24:00 UTC is a day ahead of UTC's.
+	 */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return this;
+		var moving = this;
+		return new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return moving.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return moving.instant();
+			}
+		};
 	}
 }

@@ -233,7 +233,7 @@ class ProjectionTests {
 		// another company with a project in the same street (a supervisor may only send it to one of those)
 		String other = jdbc.sql("""
 				select sc.company_id::text from service_contract sc join compound k on k.id = sc.compound_id
-				where k.community_code like :street and current_date between sc.starts_on and sc.ends_on
+				where k.community_code like :street and (now() at time zone 'Asia/Shanghai')::date between sc.starts_on and sc.ends_on
 				  and sc.company_id <> (select handler_company_id from appeal where id = :c)
 				order by 1 limit 1""").param("street", x.communityCode().substring(0, 9) + "%").param("c", c).query(String.class).single();
 		api.actOk(community, c, "reassign", "{\"companyId\":" + other + ",\"reason\":\"改由停车管理单位处理\"}");

@@ -70,7 +70,7 @@ class AppealScopeTests {
 			return;
 		}
 		long showcase = api.showcaseCompound();
-		long showcaseCompany = jdbc.sql("select company_id from service_contract where compound_id = :c and current_date between starts_on and ends_on")
+		long showcaseCompany = jdbc.sql("select company_id from service_contract where compound_id = :c and (now() at time zone 'Asia/Shanghai')::date between starts_on and ends_on")
 			.param("c", showcase).query(Long.class).single();
 		long otherCompany = jdbc.sql("select id from property_company where id <> :c order by id limit 1").param("c", showcaseCompany)
 			.query(Long.class).single();
@@ -209,15 +209,15 @@ class AppealScopeTests {
 			.query(String.class).single();
 		long stranger = jdbc.sql("""
 				select pc.id from property_company pc where not exists (select 1 from service_contract sc join compound c on c.id = sc.compound_id
-				where sc.company_id = pc.id and c.community_code like :p and current_date between sc.starts_on and sc.ends_on) order by pc.id limit 1""")
+				where sc.company_id = pc.id and c.community_code like :p and (now() at time zone 'Asia/Shanghai')::date between sc.starts_on and sc.ends_on) order by pc.id limit 1""")
 			.param("p", showcaseStreet + "%").query(Long.class).single();
 		var refused = api.act(street, id, "reassign", "{\"companyId\":" + stranger + "}");
 		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
 		assertThat(api.read(refused).get("detail").asString()).contains("在管项目");
 		long neighbourCompany = jdbc.sql("""
 				select sc.company_id from service_contract sc join compound c on c.id = sc.compound_id
-				where c.community_code like :p and current_date between sc.starts_on and sc.ends_on and c.id <> :showcase
-				  and sc.company_id not in (select company_id from service_contract where compound_id = :showcase and current_date between starts_on and ends_on)
+				where c.community_code like :p and (now() at time zone 'Asia/Shanghai')::date between sc.starts_on and sc.ends_on and c.id <> :showcase
+				  and sc.company_id not in (select company_id from service_contract where compound_id = :showcase and (now() at time zone 'Asia/Shanghai')::date between starts_on and ends_on)
 				order by sc.company_id desc limit 1""")
 			.param("p", showcaseStreet + "%").param("showcase", api.showcaseCompound()).query(Long.class).single();
 		api.actOk(street, id, "reassign", "{\"companyId\":" + neighbourCompany + ",\"note\":\"改由专业电梯维保单位处理\"}");
@@ -245,10 +245,10 @@ class AppealScopeTests {
 		api.actOk(staff, returned, "reject-route", "{\"reason\":\"道闸属停车公司\"}");
 		long mine = jdbc.sql("select handler_company_id from appeal where id = :id").param("id", returned).query(Long.class).single();
 		api.actOk(TestApi.token(mvc, json, "community"), returned, "redispatch", "{\"companyId\":" + mine + "}");
-		long contract = jdbc.sql("select id from service_contract where compound_id = :c and current_date between starts_on and ends_on")
+		long contract = jdbc.sql("select id from service_contract where compound_id = :c and (now() at time zone 'Asia/Shanghai')::date between starts_on and ends_on")
 			.param("c", api.showcaseCompound()).query(Long.class).single();
 		var endsOn = jdbc.sql("select ends_on from service_contract where id = :id").param("id", contract).query(java.time.LocalDate.class).single();
-		jdbc.sql("update service_contract set ends_on = current_date - 1 where id = :id").param("id", contract).update();
+		jdbc.sql("update service_contract set ends_on = (now() at time zone 'Asia/Shanghai')::date - 1 where id = :id").param("id", contract).update();
 		try {
 			for (String former : List.of(company, staff)) {
 				assertThat(api.detail(former, id).getResponse().getStatus()).isEqualTo(404);

@@ -136,7 +136,7 @@ class SupervisionPagesBrowserTests {
 			long expected = jdbc.sql("""
 					select count(*) from appeal a where a.handler_company_id = :co and a.category = 'SAFETY' and a.kind = 'COMPLAINT'
 					  and (exists (select 1 from service_contract sc where sc.company_id = a.handler_company_id and sc.compound_id = a.compound_id
-					    and current_date between sc.starts_on and sc.ends_on) or a.routed_outside_contract)""")
+					    and (now() at time zone 'Asia/Shanghai')::date between sc.starts_on and sc.ends_on) or a.routed_outside_contract)""")
 				.param("co", companyId).query(Long.class).single();
 			assertThat(company.textContent("p.row span.muted")).isEqualTo("共 " + expected + " 条");
 			fitsThePhone(company);

@@ -54,7 +54,7 @@ class StaffLoginTests {
 	}
 
 	long hireServing(String name) {
-		long compound = jdbc.sql("select compound_id from service_contract where company_id = ? and current_date between starts_on and ends_on limit 1")
+		long compound = jdbc.sql("select compound_id from service_contract where company_id = ? and (now() at time zone 'Asia/Shanghai')::date between starts_on and ends_on limit 1")
 			.param(demoCompany()).query(Long.class).single();
 		return staff.hire(companyScope(), demoCompany(), new StaffDetails(name, null, false, false, Set.of(compound))).id();
 	}
