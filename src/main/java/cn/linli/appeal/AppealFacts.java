@@ -132,16 +132,4 @@ public class AppealFacts {
 			.list();
 		return out;
 	}
-
-	/** Valid complaints per compound of the slice over the days, from the appeal table (for the concentration). */
-	public Map<Long, Long> complaintsByCompound(String regionPrefix, LocalDate from, LocalDate to) {
-		var zone = TimeConfiguration.ZONE;
-		var out = new HashMap<Long, Long>();
-		jdbc.sql("select a.compound_id, count(*) from appeal a where a.community_code like :p and a.created_at >= :from and a.created_at < :to and "
-				+ VALID_COMPLAINT + " group by 1")
-			.param("p", regionPrefix + "%").param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2))).list();
-		return out;
-	}
 }

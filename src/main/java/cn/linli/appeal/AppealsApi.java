@@ -19,8 +19,10 @@ public class AppealsApi {
 	private final Open311Clients open311;
 	private final AppealQueries queries;
 	private final cn.linli.appeal.text.AppealText text;
+	private final java.time.Clock clock;
 
-	AppealsApi(JdbcClient jdbc, Open311Clients open311, AppealQueries queries, cn.linli.appeal.text.AppealText text) {
+	AppealsApi(JdbcClient jdbc, Open311Clients open311, AppealQueries queries, cn.linli.appeal.text.AppealText text, java.time.Clock clock) {
+		this.clock = clock;
 		this.text = text;
 		this.jdbc = jdbc;
 		this.open311 = open311;
@@ -39,7 +41,7 @@ public class AppealsApi {
 
 	/**
 	 * A text for analysis: what it is about as stored at intake (the property objects and the
-	 * content words HanLP found with our dictionary) and the text as the public column shows it.
+	 * content words HanLP found with our dictionary) and the text as the public column shows it, abbreviated.
 	 */
 	public record TextSample(long id, String category, java.time.LocalDate day, List<String> objects, List<String> words, String publicText) {
 	}
@@ -60,7 +62,7 @@ public class AppealsApi {
 			.query((rs, n) -> {
 				var subject = cn.linli.appeal.text.Subject.parse(rs.getString(4));
 				return new TextSample(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().atZone(zone).toLocalDate(),
-						List.copyOf(subject.strongObjects()), subject.words(), text.forPublic(rs.getString(5)));
+						List.copyOf(subject.strongObjects()), subject.words(), AppealQueries.abbreviate(text.forPublic(rs.getString(5))));
 			})
 			.list();
 	}
@@ -74,10 +76,10 @@ public class AppealsApi {
 		return jdbc.sql("""
 				select a.id, a.created_at, a.kind, ac.name, k.name, a.body, a.status
 				from appeal a join appeal_category ac on ac.code = a.category join compound k on k.id = a.compound_id
-				where a.community_code like :p order by a.id desc limit :n""")
-			.param("p", regionPrefix + "%").param("n", limit)
+				where a.community_code like :p and a.created_at <= :now order by a.created_at desc, a.id desc limit :n""")
+			.param("p", regionPrefix + "%").param("now", java.sql.Timestamp.from(clock.instant())).param("n", limit)
 			.query((rs, n) -> new PublicItem(rs.getLong(1), rs.getTimestamp(2).toInstant(), AppealKind.valueOf(rs.getString(3)).label(), rs.getString(4),
-					rs.getString(5), cn.linli.appeal.query.AppealQueries.abbreviate(text.forPublic(rs.getString(6))),
+					rs.getString(5), AppealQueries.abbreviate(text.forPublic(rs.getString(6))),
 					AppealStatus.valueOf(rs.getString(7)).label()))
 			.list();
 	}

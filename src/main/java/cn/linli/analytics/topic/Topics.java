@@ -218,14 +218,11 @@ public class Topics {
 				order.add(i);
 			}
 			order.sort(Comparator.comparingDouble((Integer i) -> -similarity(vectors.get(i))).thenComparing(i -> members.get(i).id()));
-			var samples = order.stream().map(i -> abbreviate(members.get(i).publicText())).distinct().limit(3).toList();
+			var samples = order.stream().map(i -> members.get(i).publicText()).distinct().limit(3).toList();
 			Double growth = previous == 0 ? null : (double) (members.size() - previous) / previous;
 			return new Topic(rank, keywords, members.size(), previous, growth, categories, samples,
 					members.stream().map(TextSample::id).sorted().toList());
 		}
 
-		private static String abbreviate(String s) {
-			return s.codePointCount(0, s.length()) <= 60 ? s : s.substring(0, s.offsetByCodePoints(0, 60)) + "…";
-		}
 	}
 }

@@ -43,6 +43,7 @@ class AnalysisPages {
 		RegionCode.of(code);
 		var actor = CurrentActor.get();
 		model.addAttribute("data", screen.of(actor, code));
+		model.addAttribute("categories", appeals.categoryNames());
 		model.addAttribute("mapJson", json.writeValueAsString(map.of(actor, code, 90)));
 		model.addAttribute("trend", json.writeValueAsString(trends.forRegion(actor, code, Trends.Grain.WEEK, 26, null)));
 		return "analytics/screen";
@@ -52,6 +53,7 @@ class AnalysisPages {
 	String screenLive(@PathVariable String code, Model model) {
 		RegionCode.of(code);
 		model.addAttribute("data", screen.of(CurrentActor.get(), code));
+		model.addAttribute("categories", appeals.categoryNames());
 		return "analytics/screen-live :: live";
 	}
 
