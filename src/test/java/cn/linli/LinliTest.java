@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
 		// tests move the platform clock by days while holding tokens; expiry itself is tested in IdentityTests
 		"linli.api.token-ttl=P90D",
 		// tests read topics and hot spots right after raising the appeals behind them
-		"linli.analytics.cache-ttl=PT0S" })
+		"linli.analytics.cache-ttl=PT0S", "linli.security.actor-cache-ttl=PT0S",
+		"linli.registry.figures-cache-ttl=PT0S" })
 @AutoConfigureMockMvc
 @Import(TestSupport.class)
 public @interface LinliTest {

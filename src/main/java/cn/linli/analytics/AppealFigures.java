@@ -3,6 +3,7 @@ package cn.linli.analytics;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cn.linli.appeal.AppealFacts;
 import cn.linli.appeal.CompoundIndicators;
@@ -44,7 +49,17 @@ public class AppealFigures implements CompoundIndicators {
 	private final RegistryDirectory directory;
 	private final Clock clock;
 
-	AppealFigures(JdbcClient jdbc, RegistryFigures figures, RegionApi regions, RegistryDirectory directory, Clock clock) {
+	/**
+	 * Concentrations by unit, period and the unit's complaint total: the top tenth of a city's
+	 * compounds is read from thousands of rows, while the total that keys it is read from a few,
+	 * so a new complaint (a new total) recomputes it at once and otherwise it is read at most once a
+	 * {@code linli.analytics.cache-ttl}.
+	 */
+	private final Cache<String, Double> concentrations;
+
+	AppealFigures(JdbcClient jdbc, RegistryFigures figures, RegionApi regions, RegistryDirectory directory, Clock clock,
+			@Value("${linli.analytics.cache-ttl:PT1M}") Duration ttl) {
+		this.concentrations = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(5_000).build();
 		this.jdbc = jdbc;
 		this.figures = figures;
 		this.regions = regions;
@@ -121,14 +136,17 @@ public class AppealFigures implements CompoundIndicators {
 		var region = regions.find(code).orElseThrow(() -> DomainException.notFound("区划"));
 		int childLength = childLength(code);
 		var regionSize = figures.sizeByRegion(code, 0).get("");
+		// the running clocks are read once, per child: every appeal is in one child, so the region's are their sum
+		var late = childLength > 0
+				? pending("community_code like :p", Map.of("p", code + "%"), "substr(community_code, 1, " + childLength + ")", period)
+				: pending("community_code = :p", Map.of("p", code), "compound_id::text", period);
 		var total = sums(Keys.of('R', List.of(code)), period).getOrDefault(code, IndicatorCounts.ZERO)
-			.plus(pending("community_code like :p", Map.of("p", code + "%"), "''", period).getOrDefault("", IndicatorCounts.ZERO))
+			.plus(late.values().stream().reduce(IndicatorCounts.ZERO, IndicatorCounts::plus))
 			.withSize(regionSize);
 		var children = new ArrayList<Row>();
 		if (childLength > 0) {
 			var codes = regions.allChildren(code);
 			var byChild = sums(Keys.of('R', codes.stream().map(c -> c.code()).toList()), period);
-			var late = pending("community_code like :p", Map.of("p", code + "%"), "substr(community_code, 1, " + childLength + ")", period);
 			var sizes = figures.sizeByRegion(code, childLength);
 			for (var child : codes) {
 				if (sizes.containsKey(child.code()) || byChild.containsKey(child.code())) {
@@ -140,7 +158,6 @@ public class AppealFigures implements CompoundIndicators {
 		else {
 			var compounds = directory.compoundsOfCommunity(code);
 			var byCompound = byCompoundKey(sums(Keys.under('P', code + "/"), period));
-			var late = pending("community_code = :p", Map.of("p", code), "compound_id::text", period);
 			var sizes = figures.sizeOfCompounds(compounds.keySet());
 			compounds.forEach((id, name) -> children.add(new Row(String.valueOf(id), name, byCompound.getOrDefault(String.valueOf(id), IndicatorCounts.ZERO)
 				.plus(late.getOrDefault(String.valueOf(id), IndicatorCounts.ZERO)).withSize(sizes.get(id)))));
@@ -164,11 +181,11 @@ public class AppealFigures implements CompoundIndicators {
 		long households = sizes.values().stream().mapToLong(RegistryFigures.Size::households).sum();
 		long area = sizes.values().stream().mapToLong(RegistryFigures.Size::buildingAreaCenti).sum();
 		String key = String.valueOf(companyId);
+		var late = pending("company_id = :co", Map.of("co", companyId), "compound_id::text", period);
 		var total = sums(Keys.of('C', List.of(key)), period).getOrDefault(key, IndicatorCounts.ZERO)
-			.plus(pending("company_id = :co", Map.of("co", companyId), "''", period).getOrDefault("", IndicatorCounts.ZERO))
+			.plus(late.values().stream().reduce(IndicatorCounts.ZERO, IndicatorCounts::plus))
 			.withSize(new RegistryFigures.Size(sizes.size(), households, area));
 		var byCompound = byCompoundKey(sums(Keys.under('Q', key + "/"), period));
-		var late = pending("company_id = :co", Map.of("co", companyId), "compound_id::text", period);
 		var names = directory.compoundNames(sizes.keySet());
 		var children = new ArrayList<Row>();
 		sizes.forEach((id, size) -> children.add(new Row(String.valueOf(id), names.get(id), byCompound.getOrDefault(String.valueOf(id), IndicatorCounts.ZERO)
@@ -257,7 +274,8 @@ public class AppealFigures implements CompoundIndicators {
 	/** The rows (unit_key and the counters) that make up the period for these keys; binds what it needs. */
 	private static String periodRows(Keys keys, Map<String, Object> params, boolean complaintsOnly) {
 		keys.bind(params);
-		String counters = String.join(", ", AppealFacts.COUNTERS);
+		// complaints alone are in the facts' covering index, so a region's compounds are read without their rows
+		String counters = complaintsOnly ? "complaints" : String.join(", ", AppealFacts.COUNTERS);
 		String only = complaintsOnly ? " and complaints > 0" : "";
 		String months = "select unit_key, " + counters + " from analytics_month where " + keys.sql() + only + " and month >= :m1 and month < :m2";
 		String edges = " and ((day >= :from and day < :d1) or (day >= :d2 and day <= :to))";
@@ -320,10 +338,13 @@ public class AppealFigures implements CompoundIndicators {
 			return null;
 		}
 		long top = Math.max(1, (long) Math.ceil(compoundCount * 0.1));
-		var params = bounds(period);
-		params.put("top", top);
-		long inTop = jdbc.sql("select coalesce(sum(n), 0) from (select sum(complaints) as n from (" + periodRows(compounds, params, true)
-				+ ") t group by unit_key order by n desc limit :top) x").params(params).query(Long.class).single();
-		return (double) inTop / complaints;
+		String key = compounds.unit() + compounds.prefix() + "|" + period.from() + "|" + period.to() + "|" + top + "|" + complaints;
+		return concentrations.get(key, k -> {
+			var params = bounds(period);
+			params.put("top", top);
+			long inTop = jdbc.sql("select coalesce(sum(n), 0) from (select sum(complaints) as n from (" + periodRows(compounds, params, true)
+					+ ") t group by unit_key order by n desc limit :top) x").params(params).query(Long.class).single();
+			return (double) inTop / complaints;
+		});
 	}
 }

@@ -38,7 +38,9 @@ import cn.linli.bench.Benchmarks;
  * dropped for the load and rebuilt after — rebuilds the projections with
  * {@code --rebuild-analytics} (timed), starts the application again and measures p50/p95 over
  * {@code bench.province.requests} (200) requests of each page and API the issue names, after 20
- * warm-up requests each. Prints figures; asserts nothing about time.
+ * warm-up requests each. Prints figures; asserts nothing about time. With {@code bench.province.dir}
+ * the loaded province is kept in that directory and the next run starts from it (the rebuild and the
+ * measurements are repeated).
  */
 public final class ProvinceBenchmark {
 
@@ -64,32 +66,49 @@ public final class ProvinceBenchmark {
 		int compounds = Integer.getInteger("bench.province.compounds", 25_000);
 		long appeals = Long.getLong("bench.province.appeals", 10_000_000L);
 		int requests = Integer.getInteger("bench.province.requests", 200);
-		Path data = work.resolve("pg-province");
-		Benchmarks.deleteRecursively(data);
+		// a kept province (bench.province.dir) is loaded once and reused by later runs: loading takes twenty minutes
+		String kept = System.getProperty("bench.province.dir");
+		Path data = kept == null ? work.resolve("pg-province") : Path.of(kept).toAbsolutePath();
+		Path loaded = data.resolveSibling(data.getFileName() + ".loaded");
+		if (kept == null || !Files.exists(loaded)) {
+			Benchmarks.deleteRecursively(data);
+			Files.deleteIfExists(loaded);
+		}
 		int dbPort = IntakeBenchmark.freePort();
 		String url = "jdbc:postgresql://localhost:" + dbPort + "/linli";
 		System.out.printf("Province scale: %,d compounds, %,d appeals over three years, the application at -Xmx512m%n", compounds, appeals);
 
-		var first = start(jar, work, data, dbPort, "province-1.log");
-		try (var c = DriverManager.getConnection(url, "postgres", "")) {
+		if (Files.exists(loaded)) {
+			System.out.println("  the province kept in " + data + " is reused: " + Files.readString(loaded).strip());
+		}
+		else {
+			var first = start(jar, work, data, dbPort, "province-1.log");
+			try (var c = DriverManager.getConnection(url, "postgres", "")) {
+				long t = System.nanoTime();
+				var ids = addCompounds(c, compounds);
+				System.out.printf("  %,d compounds added in %,d ms%n", ids.size(), ms(t));
+				t = System.nanoTime();
+				addAppeals(c, ids, appeals);
+				System.out.printf("  %,d appeals loaded with COPY and indexed in %,d ms%n", appeals, ms(t));
+			}
+			finally {
+				first.destroy();
+				first.waitFor();
+			}
+			if (kept != null) {
+				Files.writeString(loaded, String.format("%,d compounds, %,d appeals%n", compounds, appeals));
+			}
+		}
+		// bench.province.rebuild=false measures a kept province whose projections are already built
+		if (Boolean.parseBoolean(System.getProperty("bench.province.rebuild", "true")) || kept == null) {
 			long t = System.nanoTime();
-			var ids = addCompounds(c, compounds);
-			System.out.printf("  %,d compounds added in %,d ms%n", ids.size(), ms(t));
-			t = System.nanoTime();
-			addAppeals(c, ids, appeals);
-			System.out.printf("  %,d appeals loaded with COPY and indexed in %,d ms%n", appeals, ms(t));
+			var rebuild = new ProcessBuilder(command(jar, work, data, dbPort, "--rebuild-analytics")).redirectErrorStream(true)
+				.redirectOutput(work.resolve("province-rebuild.log").toFile()).start();
+			int exit = rebuild.waitFor();
+			System.out.printf("  --rebuild-analytics: exit %d in %,d ms (%s)%n", exit, ms(t),
+					String.join("; ", Files.readAllLines(work.resolve("province-rebuild.log")).stream()
+						.filter(l -> l.contains("analytics rebuild") || l.contains("rebuilt")).map(l -> l.replaceAll("^.*: ", "")).toList()));
 		}
-		finally {
-			first.destroy();
-			first.waitFor();
-		}
-		long t = System.nanoTime();
-		var rebuild = new ProcessBuilder(command(jar, work, data, dbPort, "--rebuild-analytics")).redirectErrorStream(true)
-			.redirectOutput(work.resolve("province-rebuild.log").toFile()).start();
-		int exit = rebuild.waitFor();
-		System.out.printf("  --rebuild-analytics: exit %d in %,d ms (%s)%n", exit, ms(t),
-				String.join("; ", Files.readAllLines(work.resolve("province-rebuild.log")).stream()
-					.filter(l -> l.contains("analytics rebuild") || l.contains("rebuilt")).map(l -> l.replaceAll("^.*: ", "")).toList()));
 		var app = start(jar, work, data, dbPort, "province-2.log");
 		try {
 			try (var c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
@@ -104,7 +123,9 @@ public final class ProvinceBenchmark {
 		finally {
 			app.destroy();
 			app.waitFor();
-			Benchmarks.deleteRecursively(data);
+			if (kept == null) {
+				Benchmarks.deleteRecursively(data);
+			}
 		}
 	}
 

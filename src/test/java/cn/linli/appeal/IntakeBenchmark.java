@@ -125,9 +125,18 @@ public final class IntakeBenchmark {
 
 			closedLoop(http, requests, clients, warmup, 0);
 			awaitListeners(url);
+			long[] before = databaseWork(url);
+			double[] cpuBefore = cpuSeconds(process, data);
 			var closed = closedLoop(http, requests, clients, 0, seconds);
 			System.out.println("  application, closed loop (" + clients + " clients): " + closed.summary());
 			awaitListeners(url);
+			long[] after = databaseWork(url);
+			double[] cpuAfter = cpuSeconds(process, data);
+			// what one appeal costs: the JVM's and PostgreSQL's CPU, and the database's work, listeners and projection upkeep included
+			double n = closed.requests();
+			System.out.printf("  per appeal over the closed loop and its listeners: CPU %.2f ms in the application, %.2f ms in PostgreSQL; %.1f transactions (read-only ones too), %.1f WAL flushes, %.1f rows written%n",
+					(cpuAfter[0] - cpuBefore[0]) * 1000 / n, (cpuAfter[1] - cpuBefore[1]) * 1000 / n, (after[0] - before[0]) / n,
+					(after[2] - before[2]) / n, (after[1] - before[1]) / n);
 
 			// the target's rate is half of pgbench's; a server that cannot sustain it queues without bound, so then the
 			// run at its own ceiling shows that, and one more at half of its ceiling gives a latency under moderate load
@@ -351,6 +360,34 @@ public final class IntakeBenchmark {
 	}
 
 	/** The notices of the previous phase are written by asynchronous listeners; let them finish so that phases do not overlap. */
+	/** The database's commits, rows written and WAL flushes so far. */
+	static long[] databaseWork(String url) throws Exception {
+		try (var c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
+			var rs = s.executeQuery("""
+					select xact_commit, tup_inserted + tup_updated + tup_deleted, (select wal_sync from pg_stat_wal)
+					from pg_stat_database where datname = current_database()""");
+			rs.next();
+			return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+		}
+	}
+
+	/**
+	 * CPU seconds used so far by the application's JVM and by its embedded PostgreSQL: the postmaster
+	 * of the data directory (pg_ctl detaches it from the JVM) and its backends.
+	 */
+	static double[] cpuSeconds(Process app, Path data) {
+		double jvm = cpu(app.toHandle());
+		String dir = "/" + data.getFileName();
+		double pg = ProcessHandle.allProcesses()
+			.filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
+			.mapToDouble(p -> cpu(p) + p.descendants().mapToDouble(IntakeBenchmark::cpu).sum()).sum();
+		return new double[] { jvm, pg };
+	}
+
+	static double cpu(ProcessHandle p) {
+		return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+	}
+
 	static void awaitListeners(String url) throws Exception {
 		long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
 		try (var c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {

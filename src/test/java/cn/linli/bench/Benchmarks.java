@@ -78,7 +78,10 @@ public final class Benchmarks {
 		if (only.contains("intake")) {
 			cn.linli.appeal.IntakeBenchmark.run(jar, WORK, true);
 			// the same without the projection feed: what keeping the analytics read models costs intake
-			cn.linli.appeal.IntakeBenchmark.run(jar, WORK, false);
+			// (-Dbench.intake.compare=false skips it while profiling)
+			if (Boolean.parseBoolean(System.getProperty("bench.intake.compare", "true"))) {
+				cn.linli.appeal.IntakeBenchmark.run(jar, WORK, false);
+			}
 		}
 		if (only.contains("sweep")) {
 			cn.linli.appeal.EscalationSweepBenchmark.run(WORK);

@@ -86,19 +86,25 @@ public class HotSpots {
 		record Key(String unit, String key, String category) {
 		}
 		var windows = new HashMap<Key, long[]>();
+		// a street's counts are its compounds' summed: the region's facts are read once (an index-only scan)
+		boolean streets = prefix.length() <= 9;
 		jdbc.sql("""
-				select 'COMPOUND', community_code || '/' || compound_id, category, (:today - day) / :days as w, count(*)
+				select community_code, compound_id, category, (:today - day) / :days as w, count(*)
 				from analytics_appeal where community_code like :p and day >= :from and day <= :today and kind <> :praise
-				group by 1, 2, 3, 4
-				union all
-				select 'STREET', substr(community_code, 1, 9), category, (:today - day) / :days as w, count(*)
-				from analytics_appeal where community_code like :p and substr(community_code, 1, 9) like :p
-				  and day >= :from and day <= :today and kind <> :praise
 				group by 1, 2, 3, 4""")
 			.param("p", prefix + "%").param("today", Date.valueOf(today)).param("from", Date.valueOf(from)).param("days", days)
 			.param("praise", AppealKind.PRAISE.name())
-			.query((rs, n) -> windows.computeIfAbsent(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), k -> new long[WINDOWS + 1])[rs
-				.getInt(4)] += rs.getLong(5))
+			.query((rs, n) -> {
+				String community = rs.getString(1);
+				String category = rs.getString(3);
+				int w = rs.getInt(4);
+				long count = rs.getLong(5);
+				windows.computeIfAbsent(new Key("COMPOUND", community + "/" + rs.getLong(2), category), k -> new long[WINDOWS + 1])[w] += count;
+				if (streets) {
+					windows.computeIfAbsent(new Key("STREET", community.substring(0, 9), category), k -> new long[WINDOWS + 1])[w] += count;
+				}
+				return null;
+			})
 			.list();
 		var out = new ArrayList<HotSpot>();
 		for (var e : windows.entrySet()) {

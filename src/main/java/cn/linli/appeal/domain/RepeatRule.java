@@ -34,8 +34,16 @@ public final class RepeatRule {
 	public record Match(Reason reason, double similarity) {
 	}
 
-	/** One appeal as the rule compares it: its kind, category, place (house id, or null for common parts) and stored terms. */
-	public record Side(AppealKind kind, String category, Long houseId, String terms) {
+	/**
+	 * One appeal as the rule compares it: its kind, category, place (house id, or null for common
+	 * parts) and its stored terms read as a subject — read once per appeal, not once per pair: a
+	 * new appeal is compared with up to 200 earlier ones of its compound.
+	 */
+	public record Side(AppealKind kind, String category, Long houseId, Subject subject) {
+
+		public Side(AppealKind kind, String category, Long houseId, String terms) {
+			this(kind, category, houseId, Subject.parse(terms));
+		}
 	}
 
 	private RepeatRule() {
@@ -57,9 +65,9 @@ public final class RepeatRule {
 		if (!counts(earlier.kind()) || !counts(later.kind())) {
 			return Optional.empty();
 		}
-		var a = Subject.parse(earlier.terms());
-		var b = Subject.parse(later.terms());
-		double words = AppealText.similarity(earlier.terms(), later.terms());
+		var a = earlier.subject();
+		var b = later.subject();
+		double words = AppealText.similarity(a, b);
 		if (!sameThing(a, b, words)) {
 			return Optional.empty();
 		}

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
@@ -33,6 +35,12 @@ public class AppealText {
 	private final Segment segment;
 	private final Concepts concepts;
 	private final PublicText publicText;
+	/**
+	 * Masked texts by their original: the public column and the big screen show the same recent
+	 * appeals to everyone, and masking (segmentation with name recognition) is most of a page's
+	 * time. Masking is a function of the text alone, so a cached answer is the answer.
+	 */
+	private final Cache<String, String> masked = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	AppealText() {
 		loadPropertyTerms();
@@ -89,9 +97,9 @@ public class AppealText {
 				Places.gates(text), contentWords(text));
 	}
 
-	/** Cosine similarity of the content words of two stored subjects, 0 when either has none. */
-	public static double similarity(String termsA, String termsB) {
-		return cosine(Subject.parse(termsA).words(), Subject.parse(termsB).words());
+	/** Cosine similarity of the content words of two subjects, 0 when either has none. */
+	public static double similarity(Subject a, Subject b) {
+		return cosine(a.words(), b.words());
 	}
 
 	static double cosine(List<String> wordsA, List<String> wordsB) {
@@ -125,6 +133,6 @@ public class AppealText {
 
 	/** The text as the public column shows it: no person, door, phone or account, every ordinary word as written ({@link PublicText}). */
 	public String forPublic(String text) {
-		return text == null ? null : publicText.mask(text);
+		return text == null ? null : masked.get(text, publicText::mask);
 	}
 }
