@@ -141,7 +141,7 @@ public class AppealFigures implements CompoundIndicators {
 				? pending("community_code like :p", Map.of("p", code + "%"), "substr(community_code, 1, " + childLength + ")", period)
 				: pending("community_code = :p", Map.of("p", code), "compound_id::text", period);
 		var total = sums(Keys.of('R', List.of(code)), period).getOrDefault(code, IndicatorCounts.ZERO)
-			.plus(late.values().stream().reduce(IndicatorCounts.ZERO, IndicatorCounts::plus))
+			.plus(sum(late.values()))
 			.withSize(regionSize);
 		var children = new ArrayList<Row>();
 		if (childLength > 0) {
@@ -183,7 +183,7 @@ public class AppealFigures implements CompoundIndicators {
 		String key = String.valueOf(companyId);
 		var late = pending("company_id = :co", Map.of("co", companyId), "compound_id::text", period);
 		var total = sums(Keys.of('C', List.of(key)), period).getOrDefault(key, IndicatorCounts.ZERO)
-			.plus(late.values().stream().reduce(IndicatorCounts.ZERO, IndicatorCounts::plus))
+			.plus(sum(late.values()))
 			.withSize(new RegistryFigures.Size(sizes.size(), households, area));
 		var byCompound = byCompoundKey(sums(Keys.under('Q', key + "/"), period));
 		var names = directory.compoundNames(sizes.keySet());
@@ -323,6 +323,10 @@ public class AppealFigures implements CompoundIndicators {
 			.query((rs, n) -> out.put(rs.getString(1), new IndicatorCounts(0, rs.getLong(2), 0, rs.getLong(3), 0, 0, 0, 0, 0, 0, 0, 0)))
 			.list();
 		return out;
+	}
+
+	private static IndicatorCounts sum(Collection<IndicatorCounts> counts) {
+		return counts.stream().reduce(IndicatorCounts.ZERO, IndicatorCounts::plus);
 	}
 
 	/** Keys "prefix/compound id" → "compound id". */

@@ -41,11 +41,13 @@ public class RegistryFigures {
 	 * cache (when published and when committed). {@code linli.registry.figures-cache-ttl} (PT1M)
 	 * bounds what a change made behind the platform's back, or a contract ending at midnight, waits.
 	 */
-	private final Cache<List<Object>, Object> recent;
+	private final Cache<List<Object>, CoverageReport> coverages;
+	private final Cache<List<Object>, Map<String, Size>> sizes;
 
 	RegistryFigures(JdbcClient jdbc, RegionApi regions, CompoundScopes scopes,
 			@Value("${linli.registry.figures-cache-ttl:PT1M}") Duration ttl) {
-		this.recent = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(5_000).build();
+		this.coverages = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(5_000).build();
+		this.sizes = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(5_000).build();
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.scopes = scopes;
@@ -56,7 +58,7 @@ public class RegistryFigures {
 	 * down, counting only what the scope may see.
 	 */
 	public CoverageReport coverage(Scope scope, String regionCode) {
-		return (CoverageReport) recent.get(List.of("coverage", scope, regionCode, scopes.today()), k -> readCoverage(scope, regionCode));
+		return coverages.get(List.of(scope, regionCode, scopes.today()), k -> readCoverage(scope, regionCode));
 	}
 
 	private CoverageReport readCoverage(Scope scope, String regionCode) {
@@ -146,14 +148,14 @@ public class RegistryFigures {
 	public record Size(long compounds, long households, long buildingAreaCenti) {
 	}
 
-	@SuppressWarnings("unchecked")
 	public Map<String, Size> sizeByRegion(String regionCode, int groupLength) {
-		return (Map<String, Size>) recent.get(List.of("sizes", regionCode, groupLength), k -> Map.copyOf(readSizes(regionCode, groupLength)));
+		return sizes.get(List.of(regionCode, groupLength), k -> Map.copyOf(readSizes(regionCode, groupLength)));
 	}
 
 	@EventListener
 	void on(RegistryChanged e) {
-		Forget.nowAndAfterCommit(recent);
+		Forget.nowAndAfterCommit(coverages);
+		Forget.nowAndAfterCommit(sizes);
 	}
 
 	private Map<String, Size> readSizes(String regionCode, int groupLength) {

@@ -94,7 +94,7 @@ public class HotSpots {
 				group by 1, 2, 3, 4""")
 			.param("p", prefix + "%").param("today", Date.valueOf(today)).param("from", Date.valueOf(from)).param("days", days)
 			.param("praise", AppealKind.PRAISE.name())
-			.query((rs, n) -> {
+			.query(rs -> {
 				String community = rs.getString(1);
 				String category = rs.getString(3);
 				int w = rs.getInt(4);
@@ -103,9 +103,7 @@ public class HotSpots {
 				if (streets) {
 					windows.computeIfAbsent(new Key("STREET", community.substring(0, 9), category), k -> new long[WINDOWS + 1])[w] += count;
 				}
-				return null;
-			})
-			.list();
+			});
 		var out = new ArrayList<HotSpot>();
 		for (var e : windows.entrySet()) {
 			long[] w = e.getValue();
