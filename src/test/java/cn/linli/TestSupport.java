@@ -47,6 +47,32 @@ public class TestSupport {
 		return new MutableClock();
 	}
 
+	/** What {@code ListenerTransactionTests} publishes: its listener writes the token and then, when told to, fails. */
+	public record ListenerProbe(String token, boolean fail) {
+	}
+
+	public static class ListenerProbeListener {
+
+		private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+		ListenerProbeListener(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@org.springframework.modulith.events.ApplicationModuleListener
+		void on(ListenerProbe probe) {
+			jdbc.sql("insert into listener_probe (token) values (:t)").param("t", probe.token()).update();
+			if (probe.fail()) {
+				throw new IllegalStateException("the probe was told to fail");
+			}
+		}
+	}
+
+	@Bean
+	ListenerProbeListener listenerProbeListener(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		return new ListenerProbeListener(jdbc);
+	}
+
 	@Bean
 	Projected projected(org.springframework.jdbc.core.simple.JdbcClient jdbc, cn.linli.analytics.projection.AppealProjections projections) {
 		return new Projected(jdbc, projections);

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -99,36 +97,7 @@ public class AppealText {
 
 	/** Cosine similarity of the content words of two subjects, 0 when either has none. */
 	public static double similarity(Subject a, Subject b) {
-		return cosine(a.words(), b.words());
-	}
-
-	static double cosine(List<String> wordsA, List<String> wordsB) {
-		var a = frequencies(wordsA);
-		var b = frequencies(wordsB);
-		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
-		}
-		double dot = 0;
-		for (var e : a.entrySet()) {
-			dot += e.getValue() * b.getOrDefault(e.getKey(), 0);
-		}
-		return dot / (norm(a) * norm(b));
-	}
-
-	private static Map<String, Integer> frequencies(List<String> words) {
-		var f = new HashMap<String, Integer>();
-		for (String w : words) {
-			f.merge(w, 1, Integer::sum);
-		}
-		return f;
-	}
-
-	private static double norm(Map<String, Integer> f) {
-		double s = 0;
-		for (int v : f.values()) {
-			s += (double) v * v;
-		}
-		return Math.sqrt(s);
+		return a.similarity(b);
 	}
 
 	/** The text as the public column shows it: no person, door, phone or account, every ordinary word as written ({@link PublicText}). */

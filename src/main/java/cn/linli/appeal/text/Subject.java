@@ -1,7 +1,11 @@
 package cn.linli.appeal.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,17 +15,83 @@ import java.util.TreeSet;
  * where it is (building, unit, floor, gate) and its content words for texts that name no known
  * object. Stored with the appeal as one line of tokens ({@code o:电梯 a:电梯.困人 b:3 w:…}).
  */
-public record Subject(Set<String> objects, Set<String> aspects, Set<String> buildings, Set<String> units, Set<String> floors,
-		Set<String> gates, List<String> words) {
+public final class Subject {
 
 	private static final int MAX_STORED = 4000;
 
 	public static final Subject NONE = new Subject(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of());
 
-	public Set<String> strongObjects() {
+	private final Set<String> objects;
+	private final Set<String> aspects;
+	private final Set<String> buildings;
+	private final Set<String> units;
+	private final Set<String> floors;
+	private final Set<String> gates;
+	private final List<String> words;
+
+	/*
+	 * Read once per subject, not once per comparison: a new appeal is compared with up to 200
+	 * earlier ones of its compound, and building these for every pair was most of the comparison.
+	 */
+	private final Set<String> strongObjects;
+	private final Map<String, Integer> frequencies;
+	private final double norm;
+
+	public Subject(Set<String> objects, Set<String> aspects, Set<String> buildings, Set<String> units, Set<String> floors, Set<String> gates,
+			List<String> words) {
+		this.objects = objects;
+		this.aspects = aspects;
+		this.buildings = buildings;
+		this.units = units;
+		this.floors = floors;
+		this.gates = gates;
+		this.words = words;
 		var strong = new TreeSet<String>();
 		objects.stream().filter(o -> !o.startsWith("~")).forEach(strong::add);
-		return strong;
+		this.strongObjects = Collections.unmodifiableSet(strong);
+		var f = new HashMap<String, Integer>();
+		for (String w : words) {
+			f.merge(w, 1, Integer::sum);
+		}
+		this.frequencies = Collections.unmodifiableMap(f);
+		double sq = 0;
+		for (int v : f.values()) {
+			sq += (double) v * v;
+		}
+		this.norm = Math.sqrt(sq);
+	}
+
+	public Set<String> objects() {
+		return objects;
+	}
+
+	public Set<String> aspects() {
+		return aspects;
+	}
+
+	public Set<String> buildings() {
+		return buildings;
+	}
+
+	public Set<String> units() {
+		return units;
+	}
+
+	public Set<String> floors() {
+		return floors;
+	}
+
+	public Set<String> gates() {
+		return gates;
+	}
+
+	public List<String> words() {
+		return words;
+	}
+
+	/** The objects that say what (灯, 电梯), not only what is wrong (~漏水). */
+	public Set<String> strongObjects() {
+		return strongObjects;
 	}
 
 	/** The aspects of one object. */
@@ -29,6 +99,39 @@ public record Subject(Set<String> objects, Set<String> aspects, Set<String> buil
 		var of = new TreeSet<String>();
 		aspects.stream().filter(a -> a.startsWith(object + ".")).forEach(of::add);
 		return of;
+	}
+
+	/** Cosine similarity of the two subjects' content words, 0 when either has none. */
+	public double similarity(Subject other) {
+		if (frequencies.isEmpty() || other.frequencies.isEmpty()) {
+			return 0;
+		}
+		var small = frequencies.size() <= other.frequencies.size() ? frequencies : other.frequencies;
+		var large = small == frequencies ? other.frequencies : frequencies;
+		double dot = 0;
+		for (var e : small.entrySet()) {
+			Integer v = large.get(e.getKey());
+			if (v != null) {
+				dot += (double) e.getValue() * v;
+			}
+		}
+		return dot / (norm * other.norm);
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof Subject s && objects.equals(s.objects) && aspects.equals(s.aspects) && buildings.equals(s.buildings)
+				&& units.equals(s.units) && floors.equals(s.floors) && gates.equals(s.gates) && words.equals(s.words);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(objects, aspects, buildings, units, floors, gates, words);
+	}
+
+	@Override
+	public String toString() {
+		return "Subject[" + encode() + "]";
 	}
 
 	public String encode() {
