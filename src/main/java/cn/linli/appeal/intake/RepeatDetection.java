@@ -49,8 +49,8 @@ public class RepeatDetection {
 		// text the plan is made for its own size, and the read stays at 200 rows however busy the compound is.
 		var candidates = jdbc.sql("""
 				select coalesce(repeat_of, id), kind, category, house_id, terms from appeal
-				where compound_id = %d and created_at >= :since and kind in %s
-				order by created_at desc limit 200""".formatted(a.compoundId(), RepeatRule.countingKindsSql()))
+				where compound_id = %s and created_at >= :since and kind in %s
+				order by created_at desc limit 200""".formatted(Long.toString(a.compoundId()), RepeatRule.countingKindsSql()))
 			.param("since", Timestamp.from(now.minus(WINDOW)))
 			.query((rs, i) -> new Candidate(rs.getLong(1), new RepeatRule.Side(AppealKind.valueOf(rs.getString(2)), rs.getString(3),
 					(Long) rs.getObject(4, Long.class), subject(rs.getString(5)))))

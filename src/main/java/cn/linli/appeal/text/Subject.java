@@ -39,13 +39,14 @@ public final class Subject {
 
 	public Subject(Set<String> objects, Set<String> aspects, Set<String> buildings, Set<String> units, Set<String> floors, Set<String> gates,
 			List<String> words) {
-		this.objects = objects;
-		this.aspects = aspects;
-		this.buildings = buildings;
-		this.units = units;
-		this.floors = floors;
-		this.gates = gates;
-		this.words = words;
+		// views, not copies (a copy would lose the sets' order, which encode() keeps): what is derived below must not go stale
+		this.objects = Collections.unmodifiableSet(objects);
+		this.aspects = Collections.unmodifiableSet(aspects);
+		this.buildings = Collections.unmodifiableSet(buildings);
+		this.units = Collections.unmodifiableSet(units);
+		this.floors = Collections.unmodifiableSet(floors);
+		this.gates = Collections.unmodifiableSet(gates);
+		this.words = Collections.unmodifiableList(words);
 		var strong = new TreeSet<String>();
 		objects.stream().filter(o -> !o.startsWith("~")).forEach(strong::add);
 		this.strongObjects = Collections.unmodifiableSet(strong);

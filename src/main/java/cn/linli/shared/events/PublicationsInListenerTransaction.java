@@ -20,14 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * measured as most of what the analytics feed cost intake (README, "Appeal intake"). Here the
  * completion commits together with what the listener wrote, or rolls back with it, which also
  * closes the window in which a listener's work was committed but its publication not yet
- * completed (and was therefore delivered again after a crash). Modulith 2.2 does the same
- * (spring-modulith#1961); this class goes when the platform moves to it.
+ * completed (and was therefore delivered again after a crash: spring-modulith#485, open, asks for
+ * exactly this).
  * <p>
- * {@link ListenerTransactionOrder} puts the transaction outside Modulith's completion interceptor;
- * without a surrounding transaction (a listener that is not transactional) each mark takes one of
- * its own, as before. A failure is recorded after the listener's transaction has rolled back: the
- * rolled-back transaction held the publication's row, and a second transaction waiting for it on
- * the same thread would never end.
+ * {@link ListenerTransactionOrder} puts the transaction outside Modulith's completion interceptor
+ * and refuses to start when a listener has no writable transaction of its own to join. A failure —
+ * of the listener, or of its transaction's commit, after the completion was written in it — is
+ * recorded once that transaction has rolled back: it held the publication's row, and a second
+ * transaction waiting for the row on the same thread would never end. That second transaction
+ * briefly needs a second pooled connection.
  */
 class PublicationsInListenerTransaction extends DefaultEventPublicationRegistry {
 
@@ -49,22 +50,35 @@ class PublicationsInListenerTransaction extends DefaultEventPublicationRegistry 
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void markCompleted(Object event, PublicationTargetIdentifier identifier) {
 		super.markCompleted(event, identifier);
+		// the completion is part of the listener's transaction: if that fails to commit, the publication failed
+		afterCompletion(false, () -> separately.executeWithoutResult(status -> super.markFailed(event, identifier)));
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public void markFailed(Object event, PublicationTargetIdentifier identifier) {
 		Runnable mark = () -> separately.executeWithoutResult(status -> super.markFailed(event, identifier));
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					mark.run();
-				}
-			});
-		}
-		else {
+		if (!afterCompletion(true, mark)) {
 			mark.run();
 		}
+	}
+
+	/**
+	 * Runs {@code then} after the current transaction ends — {@code always}, or only when it did not
+	 * commit; false when there is no transaction to wait for.
+	 */
+	private static boolean afterCompletion(boolean always, Runnable then) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return false;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (always || status != STATUS_COMMITTED) {
+					then.run();
+				}
+			}
+		});
+		return true;
 	}
 }

@@ -1,4 +1,4 @@
-package cn.linli.shared;
+package cn.linli.shared.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +12,10 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.linli.LinliTest;
@@ -23,7 +26,8 @@ import cn.linli.TestSupport.ListenerProbe;
  * listener wrote and the completion carry the same transaction id, and a listener that fails
  * leaves neither its write nor a completion — the publication stays to be delivered again, marked
  * failed once the listener's transaction has rolled back (which also shows that marking it does
- * not wait on the rolled-back transaction's lock).
+ * not wait on the rolled-back transaction's lock); and the platform refuses a listener that has no
+ * writable transaction of its own for the marks to join.
  */
 @LinliTest
 class ListenerTransactionTests {
@@ -46,8 +50,33 @@ class ListenerTransactionTests {
 	}
 
 	@Test
-	void theRegistryIsOursAndTransactionsWrapModulithsCompletion() {
+	void theRegistryInPlaceIsOurs() {
 		assertThat(AopUtils.getTargetClass(registry).getSimpleName()).isEqualTo("PublicationsInListenerTransaction");
+	}
+
+	static class Listeners {
+
+		@ApplicationModuleListener
+		void ownTransaction(ListenerProbe p) {
+		}
+
+		@TransactionalEventListener
+		void publishersTransaction(ListenerProbe p) {
+		}
+
+		@ApplicationModuleListener(readOnlyTransaction = true)
+		void readOnly(ListenerProbe p) {
+		}
+
+		@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+		void beforeCommit(ListenerProbe p) {
+		}
+	}
+
+	@Test
+	void aListenerWithoutAWritableTransactionOfItsOwnIsRefused() {
+		assertThat(ListenerTransactionOrder.withoutTransactionOfTheirOwn(Listeners.class)).containsExactlyInAnyOrder(
+				Listeners.class.getName() + ".publishersTransaction", Listeners.class.getName() + ".readOnly");
 	}
 
 	@Test
@@ -70,8 +99,11 @@ class ListenerTransactionTests {
 			assertThat(jdbc.sql("select count(*) from listener_probe where token = :t").param("t", token).query(Long.class).single()).isZero();
 		}
 		finally {
-			// other tests wait until every publication is complete
-			jdbc.sql("delete from event_publication where serialized_event like :t").param("t", "%" + token + "%").update();
+			// other tests wait until every publication is complete; a lock still held (the hang this guards against) fails here instead of hanging
+			tx.executeWithoutResult(s -> {
+				jdbc.sql("set local lock_timeout = '5s'").update();
+				jdbc.sql("delete from event_publication where serialized_event like :t").param("t", "%" + token + "%").update();
+			});
 		}
 	}
 
