@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.linli.appeal.AppealKind;
-import cn.linli.appeal.text.AppealText;
 import cn.linli.appeal.text.Subject;
 
 /**
@@ -67,7 +66,7 @@ public final class RepeatRule {
 		}
 		var a = earlier.subject();
 		var b = later.subject();
-		double words = AppealText.similarity(a, b);
+		double words = a.similarity(b);
 		if (!sameThing(a, b, words)) {
 			return Optional.empty();
 		}

@@ -95,11 +95,6 @@ public class AppealText {
 				Places.gates(text), contentWords(text));
 	}
 
-	/** Cosine similarity of the content words of two subjects, 0 when either has none. */
-	public static double similarity(Subject a, Subject b) {
-		return a.similarity(b);
-	}
-
 	/** The text as the public column shows it: no person, door, phone or account, every ordinary word as written ({@link PublicText}). */
 	public String forPublic(String text) {
 		return text == null ? null : masked.get(text, publicText::mask);
