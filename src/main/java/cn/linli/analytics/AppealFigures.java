@@ -24,6 +24,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.linli.appeal.AppealFacts;
 import cn.linli.appeal.CompoundIndicators;
 import cn.linli.appeal.IndicatorCounts;
+import cn.linli.region.Region;
 import cn.linli.region.RegionApi;
 import cn.linli.registry.RegistryDirectory;
 import cn.linli.registry.RegistryFigures;
@@ -140,13 +141,16 @@ public class AppealFigures implements CompoundIndicators {
 		var late = childLength > 0
 				? pending("community_code like :p", Map.of("p", code + "%"), "substr(community_code, 1, " + childLength + ")", period)
 				: pending("community_code = :p", Map.of("p", code), "compound_id::text", period);
-		var total = sums(Keys.of('R', List.of(code)), period).getOrDefault(code, IndicatorCounts.ZERO)
+		var codes = childLength > 0 ? regions.allChildren(code) : List.<Region>of();
+		// the region and its children in one statement (a community's compounds are other units)
+		var keys = new ArrayList<String>(List.of(code));
+		codes.forEach(c -> keys.add(c.code()));
+		var byChild = sums(Keys.of('R', keys), period);
+		var total = byChild.getOrDefault(code, IndicatorCounts.ZERO)
 			.plus(sum(late.values()))
 			.withSize(regionSize);
 		var children = new ArrayList<Row>();
 		if (childLength > 0) {
-			var codes = regions.allChildren(code);
-			var byChild = sums(Keys.of('R', codes.stream().map(c -> c.code()).toList()), period);
 			var sizes = figures.sizeByRegion(code, childLength);
 			for (var child : codes) {
 				if (sizes.containsKey(child.code()) || byChild.containsKey(child.code())) {

@@ -86,8 +86,13 @@ public class Trends {
 				starts.add(month.minusMonths(i).atDay(1));
 			}
 		}
-		var now = sums(code, grain, starts.get(0), today, category);
-		var before = sums(code, grain, yearBefore(grain, starts.get(0)), yearBefore(grain, today), category);
+		var lastYearTo = yearBefore(grain, today);
+		// a year apart the two stretches are disjoint and are read in one statement; longer series overlap
+		// last year's, whose current period must stop at the same day, so they are read apart
+		var now = lastYearTo.isBefore(starts.get(0))
+				? sums(code, grain, category, starts.get(0), today, yearBefore(grain, starts.get(0)), lastYearTo)
+				: sums(code, grain, category, starts.get(0), today);
+		var before = lastYearTo.isBefore(starts.get(0)) ? now : sums(code, grain, category, yearBefore(grain, starts.get(0)), lastYearTo);
 		var points = new ArrayList<Point>();
 		for (var start : starts) {
 			var end = grain == Grain.WEEK ? start.plusDays(6) : YearMonth.from(start).atEndOfMonth();
@@ -103,20 +108,29 @@ public class Trends {
 		return grain == Grain.WEEK ? d.minusWeeks(52) : d.minusYears(1);
 	}
 
-	/** Appeals, complaints, rated, satisfied per week (Monday) or month start, over [from, to]. */
-	private Map<LocalDate, long[]> sums(String code, Grain grain, LocalDate from, LocalDate to, String category) {
+	/** Appeals, complaints, rated, satisfied per week (Monday) or month start, over the stretches [from, to] given in pairs. */
+	private Map<LocalDate, long[]> sums(String code, Grain grain, String category, LocalDate... bounds) {
+		var params = new HashMap<String, Object>();
+		params.put("k", code);
+		if (category != null) {
+			params.put("cat", category);
+		}
 		// a community has no day rows (one per appeal, nearly): its weeks are summed from its facts
-		String days = code.length() == 12
-				? "select date_trunc('week', day)::date, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_appeal"
-						+ " where community_code = :k and day >= :from and day <= :to"
-				: "select date_trunc('week', day)::date, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_day"
-						+ " where unit = 'R' and unit_key = :k and day >= :from and day <= :to";
-		String sql = grain == Grain.WEEK ? days
-				: "select month, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from analytics_month"
-						+ " where unit = 'R' and unit_key = :k and month >= :from and month <= :to";
+		String rows = grain == Grain.MONTH
+				? "select month as period, appeals, complaints, rated, satisfied from analytics_month where unit = 'R' and unit_key = :k and month >= :from%1$d and month <= :to%1$d"
+				: "select date_trunc('week', day)::date as period, appeals, complaints, rated, satisfied from "
+						+ (code.length() == 12 ? "analytics_appeal where community_code = :k" : "analytics_day where unit = 'R' and unit_key = :k")
+						+ " and day >= :from%1$d and day <= :to%1$d";
+		// each stretch a range of its own in the union, so that each is read from the index alone
+		var stretches = new ArrayList<String>();
+		for (int i = 0; i < bounds.length; i += 2) {
+			params.put("from" + i, Date.valueOf(bounds[i]));
+			params.put("to" + i, Date.valueOf(bounds[i + 1]));
+			stretches.add(String.format(rows, i) + (category == null ? "" : " and category = :cat"));
+		}
 		var out = new HashMap<LocalDate, long[]>();
-		jdbc.sql(sql + (category == null ? "" : " and category = :cat") + " group by 1")
-			.param("k", code).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).params(category == null ? Map.of() : Map.of("cat", category))
+		jdbc.sql("select period, sum(appeals), sum(complaints), sum(rated), sum(satisfied) from (" + String.join(" union all ", stretches) + ") t group by 1")
+			.params(params)
 			.query((rs, n) -> out.put(rs.getDate(1).toLocalDate(), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) }))
 			.list();
 		return out;
