@@ -1,9 +1,9 @@
 package cn.linli.appeal.domain;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import cn.linli.appeal.AppealKind;
 import cn.linli.appeal.text.Subject;
@@ -66,36 +66,42 @@ public final class RepeatRule {
 		}
 		var a = earlier.subject();
 		var b = later.subject();
-		double words = a.similarity(b);
-		if (!sameThing(a, b, words)) {
+		if (!sameThing(a, b)) {
 			return Optional.empty();
 		}
 		boolean samePlace = Objects.equals(earlier.houseId(), later.houseId()) && earlier.category().equals(later.category());
-		return Optional.of(new Match(samePlace ? Reason.SAME_PLACE : Reason.SIMILAR_TEXT, words));
+		return Optional.of(new Match(samePlace ? Reason.SAME_PLACE : Reason.SIMILAR_TEXT, a.similarity(b)));
 	}
 
-	static boolean sameThing(Subject a, Subject b, double wordSimilarity) {
+	// a new appeal is compared with up to 200 earlier ones: no sets or streams are built per pair
+	static boolean sameThing(Subject a, Subject b) {
 		if (differ(a.buildings(), b.buildings()) || differ(a.units(), b.units()) || differ(a.floors(), b.floors())
 				|| differ(a.gates(), b.gates())) {
 			return false;
 		}
 		if (a.objects().isEmpty() && b.objects().isEmpty()) {
-			return wordSimilarity >= WORD_SIMILARITY;
+			return a.similarity(b) >= WORD_SIMILARITY;
 		}
 		var strongA = a.strongObjects();
 		var strongB = b.strongObjects();
-		Set<String> common = new TreeSet<>(strongA.isEmpty() || strongB.isEmpty() ? a.objects() : strongA);
-		common.retainAll(strongA.isEmpty() || strongB.isEmpty() ? b.objects() : strongB);
+		boolean strong = !strongA.isEmpty() && !strongB.isEmpty();
+		var namedA = strong ? strongA : a.objects();
+		var namedB = strong ? strongB : b.objects();
 		// an object both name is the same thing unless both name aspects of it and none is shared (电梯困人 vs 电梯异响)
-		return common.stream().anyMatch(o -> {
-			var aspectsA = a.aspectsOf(o.replace("~", ""));
-			var aspectsB = b.aspectsOf(o.replace("~", ""));
-			return aspectsA.isEmpty() || aspectsB.isEmpty() || aspectsA.stream().anyMatch(aspectsB::contains);
-		});
+		for (String o : namedA) {
+			if (namedB.contains(o)) {
+				var aspectsA = a.aspectsOf(Subject.bare(o));
+				var aspectsB = b.aspectsOf(Subject.bare(o));
+				if (aspectsA.isEmpty() || aspectsB.isEmpty() || !Collections.disjoint(aspectsA, aspectsB)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Both name a place of this kind and none in common. */
 	private static boolean differ(Set<String> a, Set<String> b) {
-		return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
+		return !a.isEmpty() && !b.isEmpty() && Collections.disjoint(a, b);
 	}
 }

@@ -1,5 +1,7 @@
 package cn.linli.appeal.intake;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +28,11 @@ public class RepeatDetection {
 	public static final Duration WINDOW = Duration.ofDays(30);
 
 	/**
-	 * The earlier appeals' terms read as subjects: each new appeal of a compound is compared with
-	 * the same recent ones, and reading them again for every intake was a tenth of its time.
+	 * The earlier appeals' subjects by appeal id (an appeal's terms are written once, at intake):
+	 * each new appeal of a compound is compared with the same recent ones, and reading their terms
+	 * again for every intake was a tenth of its time; a cached one's terms are not even decoded.
 	 */
-	private final Cache<String, Subject> subjects = Caffeine.newBuilder().maximumSize(20_000).build();
+	private final Cache<Long, Subject> subjects = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	private final JdbcClient jdbc;
 
@@ -41,19 +44,19 @@ public class RepeatDetection {
 		if (!RepeatRule.counts(a.kind())) {
 			return;
 		}
-		var later = new RepeatRule.Side(a.kind(), a.category(), a.houseId(), subject(a.terms()));
+		var later = new RepeatRule.Side(a.kind(), a.category(), a.houseId(), a.terms() == null ? Subject.NONE : Subject.parse(a.terms()));
 		record Candidate(long root, RepeatRule.Side side) {
 		}
 		// The compound goes into the text, not a parameter: a prepared statement's generic plan assumes an average compound
 		// (a handful of appeals a month) and reads and sorts all of a busy one's month to keep 200; with the compound in the
 		// text the plan is made for its own size, and the read stays at 200 rows however busy the compound is.
 		var candidates = jdbc.sql("""
-				select coalesce(repeat_of, id), kind, category, house_id, terms from appeal
+				select id, coalesce(repeat_of, id), kind, category, house_id, terms from appeal
 				where compound_id = %s and created_at >= :since and kind in %s
 				order by created_at desc limit 200""".formatted(Long.toString(a.compoundId()), RepeatRule.countingKindsSql()))
 			.param("since", Timestamp.from(now.minus(WINDOW)))
-			.query((rs, i) -> new Candidate(rs.getLong(1), new RepeatRule.Side(AppealKind.valueOf(rs.getString(2)), rs.getString(3),
-					(Long) rs.getObject(4, Long.class), subject(rs.getString(5)))))
+			.query((rs, i) -> new Candidate(rs.getLong(2), new RepeatRule.Side(AppealKind.valueOf(rs.getString(3)), rs.getString(4),
+					(Long) rs.getObject(5, Long.class), subject(rs.getLong(1), rs))))
 			.list();
 		RepeatRule.Match best = null;
 		Long bestRoot = null;
@@ -69,8 +72,15 @@ public class RepeatDetection {
 		}
 	}
 
-	private Subject subject(String terms) {
-		return terms == null ? Subject.NONE : subjects.get(terms, Subject::parse);
+	private Subject subject(long id, ResultSet rs) throws SQLException {
+		var known = subjects.getIfPresent(id);
+		if (known != null) {
+			return known;
+		}
+		String terms = rs.getString(6);
+		var parsed = terms == null ? Subject.NONE : Subject.parse(terms);
+		subjects.put(id, parsed);
+		return parsed;
 	}
 
 	private static boolean better(RepeatRule.Match m, RepeatRule.Match than) {

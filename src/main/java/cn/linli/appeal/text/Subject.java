@@ -34,6 +34,7 @@ public final class Subject {
 	 * earlier ones of its compound, and building these for every pair was most of the comparison.
 	 */
 	private final Set<String> strongObjects;
+	private final Map<String, Set<String>> aspectsByObject;
 	private final Map<String, Integer> frequencies;
 	private final double norm;
 
@@ -50,6 +51,12 @@ public final class Subject {
 		var strong = new TreeSet<String>();
 		objects.stream().filter(o -> !o.startsWith("~")).forEach(strong::add);
 		this.strongObjects = Collections.unmodifiableSet(strong);
+		var byObject = new HashMap<String, Set<String>>();
+		for (String o : objects) {
+			String bare = bare(o);
+			byObject.computeIfAbsent(bare, k -> Collections.unmodifiableSet(aspectsStartingWith(aspects, k)));
+		}
+		this.aspectsByObject = Collections.unmodifiableMap(byObject);
 		var f = new HashMap<String, Integer>();
 		for (String w : words) {
 			f.merge(w, 1, Integer::sum);
@@ -95,10 +102,25 @@ public final class Subject {
 		return strongObjects;
 	}
 
-	/** The aspects of one object. */
+	/** The aspects of one object (named without its weak mark {@code ~}). */
 	public Set<String> aspectsOf(String object) {
+		var known = aspectsByObject.get(object);
+		return known != null ? known : Collections.unmodifiableSet(aspectsStartingWith(aspects, object));
+	}
+
+	/** An object's name without the mark of a weak one ({@code ~漏水} → {@code 漏水}). */
+	public static String bare(String object) {
+		return object.indexOf('~') < 0 ? object : object.replace("~", "");
+	}
+
+	private static Set<String> aspectsStartingWith(Set<String> aspects, String object) {
 		var of = new TreeSet<String>();
-		aspects.stream().filter(a -> a.startsWith(object + ".")).forEach(of::add);
+		String prefix = object + ".";
+		for (String a : aspects) {
+			if (a.startsWith(prefix)) {
+				of.add(a);
+			}
+		}
 		return of;
 	}
 

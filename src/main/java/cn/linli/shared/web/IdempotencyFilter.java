@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -55,6 +56,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	static final Duration TTL = Duration.ofHours(24);
 	/** A claim left by a crashed request is given up after this long. */
 	static final Duration STALE_CLAIM = Duration.ofMinutes(1);
+	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -79,7 +81,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (!key.matches("[\\x21-\\x7E]{1,200}")) {
+		if (!KEY.matcher(key).matches()) {
 			ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Idempotency-Key 须为 1–200 个可见 ASCII 字符");
 			return;
 		}
