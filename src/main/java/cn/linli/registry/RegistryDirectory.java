@@ -63,6 +63,21 @@ public class RegistryDirectory {
 			.optional();
 	}
 
+	/** A house as money is shared by: its exclusive area (1/100 m²), its kind, and whether the developer still holds it. */
+	public record HouseArea(long houseId, String label, long exclusiveAreaCenti, HouseKind kind, boolean developerHeld) {
+	}
+
+	/** Every house of a compound, in building, unit and number order: a public register of areas, no owner. */
+	public List<HouseArea> housesOfCompound(long compoundId) {
+		return jdbc.sql("""
+				select h.id, b.name, h.unit, h.number, h.exclusive_area_centi, h.kind, h.developer_held
+				from house h join building b on b.id = h.building_id where b.compound_id = :c order by b.name, h.unit, h.number, h.id""")
+			.param("c", compoundId)
+			.query((rs, n) -> new HouseArea(rs.getLong(1), HouseView.label(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(5),
+					HouseKind.valueOf(rs.getString(6)), rs.getBoolean(7)))
+			.list();
+	}
+
 	/** 1号楼-1单元-301 for each house of a compound inside the caller's scope; other houses are absent. */
 	public Map<Long, String> houseLabels(Scope scope, Collection<Long> houseIds) {
 		var labels = new HashMap<Long, String>();

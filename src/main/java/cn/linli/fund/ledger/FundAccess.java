@@ -1,0 +1,39 @@
+package cn.linli.fund.ledger;
+
+import cn.linli.registry.RegistryDirectory.CompoundFacts;
+import cn.linli.shared.security.Role;
+import cn.linli.shared.security.Scope;
+
+/**
+ * Who may do what with a compound's fund. The fund is the owners' money, kept by the housing
+ * bureau: the city's or the district's bureau of the compound books it; an owner sees its own
+ * house's ledger, the committee its compound's ledgers, the supervising regions those inside them;
+ * the company serving the compound sees the account, not the houses.
+ */
+public final class FundAccess {
+
+	private FundAccess() {
+	}
+
+	public static boolean mayBook(Scope scope, CompoundFacts compound) {
+		return (scope.role() == Role.CITY || scope.role() == Role.DISTRICT) && scope.coversRegion(compound.communityCode());
+	}
+
+	public static boolean maySeeHouse(Scope scope, CompoundFacts compound, long houseId) {
+		return switch (scope.role()) {
+			case RESIDENT -> scope.houseIds().contains(houseId);
+			case COMMITTEE -> scope.compoundIds().contains(compound.id());
+			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(compound.communityCode());
+			default -> false;
+		};
+	}
+
+	public static boolean maySeeAccount(Scope scope, CompoundFacts compound) {
+		return switch (scope.role()) {
+			case RESIDENT, COMMITTEE, STAFF -> scope.compoundIds().contains(compound.id());
+			case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(compound.companyId());
+			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(compound.communityCode());
+			case ADMIN -> false;
+		};
+	}
+}

@@ -1,0 +1,205 @@
+package cn.linli.fund.ledger;
+
+import java.math.BigInteger;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.linli.fund.FundPosted;
+import cn.linli.registry.HouseKind;
+import cn.linli.registry.RegistryDirectory;
+import cn.linli.registry.RegistryDirectory.CompoundFacts;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.domain.Shares;
+import cn.linli.shared.security.Actor;
+
+/**
+ * The housing bureau keeps a compound's maintenance fund: opens its account with a ledger per
+ * house, books the first deposits at the city's rates, and allocates a year's interest to the
+ * ledgers in proportion to their balances, exact to the fen.
+ */
+@Service
+@Transactional
+public class KeepingTheFund {
+
+	/** The first deposits: fen per m² of the house's area for each kind of house, and the bank's reference for the money received. */
+	public record Deposits(Map<HouseKind, Long> fenPerSquareMetre, String document, String note) {
+	}
+
+	public record Booked(long postingId, long amountFen, int houses) {
+	}
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final RegistryDirectory directory;
+	private final Postings postings;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	KeepingTheFund(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory directory, Postings postings, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.directory = directory;
+		this.postings = postings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Opens the compound's account with a ledger at zero for every house; a house added later gets its ledger when it is first booked. */
+	public long open(Actor actor, long compoundId) {
+		var compound = bookable(actor, compoundId);
+		long accountId;
+		try {
+			accountId = jdbc.sql("insert into fund_account (compound_id, opened_at) values (:c, :at) returning id").param("c", compoundId)
+				.param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+		}
+		catch (DuplicateKeyException e) {
+			throw DomainException.conflict("fund-account-exists", "该小区已开立维修资金账户");
+		}
+		var houses = directory.housesOfCompound(compoundId);
+		ensureLedgers(accountId, houses);
+		events.publishEvent(FundPosted.of("OPENED", accountId, compoundId, 0, compound.name() + " 开立维修资金账户，" + houses.size() + " 户分户账"));
+		return accountId;
+	}
+
+	/**
+	 * The first deposit of every house that has none yet: the rate of its kind × its area, rounded
+	 * half up to the fen; the developer pays for the units it still holds.
+	 */
+	public Booked deposit(Actor actor, long compoundId, Deposits order) {
+		var compound = bookable(actor, compoundId);
+		String document = document(order.document());
+		if (order.fenPerSquareMetre() == null || order.fenPerSquareMetre().isEmpty()) {
+			throw DomainException.invalid("rates", "请填写每平方米交存标准（分）");
+		}
+		var rates = new EnumMap<HouseKind, Long>(order.fenPerSquareMetre());
+		rates.forEach((kind, rate) -> {
+			if (rate == null || rate <= 0 || rate > 10_000_000) {
+				throw DomainException.invalid("rates", kind.label() + "的交存标准须为每平方米 1 分到 10 万元");
+			}
+		});
+		long accountId = account(compoundId);
+		booked(accountId, "DEPOSIT", document);
+		var houses = directory.housesOfCompound(compoundId);
+		ensureLedgers(accountId, houses);
+		var deposited = new java.util.HashSet<>(jdbc.sql("select house_id from fund_ledger where account_id = :a and first_deposit_fen > 0")
+			.param("a", accountId).query(Long.class).list());
+		var lines = new ArrayList<Postings.Line>();
+		for (var h : houses) {
+			Long rate = rates.get(h.kind());
+			if (rate == null || deposited.contains(h.houseId())) {
+				continue;
+			}
+			lines.add(new Postings.Line(h.houseId(), depositOf(rate, h.exclusiveAreaCenti()), h.developerHeld() ? "DEVELOPER" : "OWNER",
+					h.exclusiveAreaCenti()));
+		}
+		if (lines.isEmpty()) {
+			throw DomainException.invalid("rates", "没有需要首次交存的房屋（已交存，或没有所填类型的房屋）");
+		}
+		long posting = postings.book(accountId, "DEPOSIT", document, note(order.note()), actor, lines);
+		template.batchUpdate("update fund_ledger set first_deposit_fen = ? where house_id = ?",
+				lines.stream().map(l -> new Object[] { l.amountFen(), l.houseId() }).toList());
+		long total = lines.stream().mapToLong(Postings.Line::amountFen).sum();
+		events.publishEvent(FundPosted.of("DEPOSIT", accountId, compoundId, total,
+				compound.name() + " 首次交存 " + lines.size() + " 户，合计 " + yuan(total) + " 元，凭证 " + document));
+		return new Booked(posting, total, lines.size());
+	}
+
+	/** A year's interest, shared among the ledgers in proportion to their balances (the largest remainders get the odd fen). */
+	public Booked allocateInterest(Actor actor, long compoundId, Long amountFen, String document, String note) {
+		var compound = bookable(actor, compoundId);
+		String doc = document(document);
+		if (amountFen == null || amountFen <= 0) {
+			throw DomainException.invalid("amount", "利息金额须大于 0（分）");
+		}
+		long accountId = account(compoundId);
+		booked(accountId, "INTEREST", doc);
+		var balances = jdbc.sql("select house_id, balance_fen from fund_ledger where account_id = :a and balance_fen > 0 order by house_id")
+			.param("a", accountId).query((rs, n) -> new Shares.Party(String.valueOf(rs.getLong(1)), rs.getLong(2))).list();
+		if (balances.isEmpty()) {
+			throw DomainException.invalid("amount", "账户内没有余额，无法按余额分配利息");
+		}
+		var lines = new ArrayList<Postings.Line>();
+		for (var s : Shares.split(amountFen, balances)) {
+			if (s.share() > 0) {
+				lines.add(new Postings.Line(Long.parseLong(s.id()), s.share(), "FUND", s.base()));
+			}
+		}
+		long posting = postings.book(accountId, "INTEREST", doc, note(note), actor, lines);
+		events.publishEvent(FundPosted.of("INTEREST", accountId, compoundId, amountFen,
+				compound.name() + " 利息 " + yuan(amountFen) + " 元按余额分配至 " + lines.size() + " 户，凭证 " + doc));
+		return new Booked(posting, amountFen, lines.size());
+	}
+
+	/** Rate (fen per m²) × area (1/100 m²) ÷ 100, half up to the fen. */
+	static long depositOf(long fenPerSquareMetre, long areaCenti) {
+		var exact = BigInteger.valueOf(fenPerSquareMetre).multiply(BigInteger.valueOf(areaCenti));
+		var qr = exact.divideAndRemainder(BigInteger.valueOf(100));
+		return qr[0].longValueExact() + (qr[1].intValue() >= 50 ? 1 : 0);
+	}
+
+	private CompoundFacts bookable(Actor actor, long compoundId) {
+		var compound = directory.compoundFacts(compoundId).orElseThrow(() -> DomainException.notFound("小区"));
+		if (!FundAccess.mayBook(actor.scope(), compound)) {
+			// another region's compound is not there for this caller; one of its own it may only look at
+			if (FundAccess.maySeeAccount(actor.scope(), compound)) {
+				throw DomainException.forbidden("维修资金由小区所在市、区县住建部门记账");
+			}
+			throw DomainException.notFound("小区");
+		}
+		return compound;
+	}
+
+	/** The compound's account, locked for the booking. */
+	private long account(long compoundId) {
+		return postings.lockAccount(compoundId).orElseThrow(() -> DomainException.conflict("fund-account-missing", "该小区尚未开立维修资金账户"));
+	}
+
+	/** A retry of a movement already booked is told so, before anything else is checked (the account is locked, so this holds). */
+	private void booked(long accountId, String kind, String document) {
+		if (jdbc.sql("select exists (select 1 from fund_posting where account_id = :a and kind = :k and document = :d)").param("a", accountId)
+			.param("k", kind).param("d", document).query(Boolean.class).single()) {
+			throw DomainException.conflict("fund-document-booked", "凭证号 " + document + " 已入账，同一笔资金不会重复记账");
+		}
+	}
+
+	private void ensureLedgers(long accountId, List<RegistryDirectory.HouseArea> houses) {
+		template.batchUpdate("insert into fund_ledger (house_id, account_id) values (?, ?) on conflict (house_id) do nothing",
+				houses.stream().map(h -> new Object[] { h.houseId(), accountId }).toList());
+	}
+
+	private static String document(String document) {
+		if (document == null || document.isBlank()) {
+			throw DomainException.invalid("document", "请填写银行流水号或记账凭证号");
+		}
+		String d = document.strip();
+		if (d.length() > 100) {
+			throw DomainException.invalid("document", "凭证号不能超过 100 个字符");
+		}
+		return d;
+	}
+
+	private static String note(String note) {
+		if (note == null) {
+			return "";
+		}
+		if (note.strip().length() > 500) {
+			throw DomainException.invalid("note", "备注不能超过 500 字");
+		}
+		return note.strip();
+	}
+
+	static String yuan(long fen) {
+		return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+	}
+}
