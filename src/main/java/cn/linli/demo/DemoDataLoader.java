@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.linli.fund.ledger.KeepingTheFund;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
 import cn.linli.region.Region;
@@ -49,6 +50,7 @@ import cn.linli.shared.domain.Area;
 import cn.linli.shared.domain.CreditCode;
 import cn.linli.shared.domain.IdNumber;
 import cn.linli.shared.domain.PhoneNumber;
+import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
 
@@ -87,13 +89,15 @@ class DemoDataLoader implements ApplicationRunner {
 	private final java.time.Clock clock;
 	private final String open311Key;
 	private final ApplicationContext context;
+	private final KeepingTheFund fund;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
 			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, RegisteringCompounds compounds, RegisteringCompanies companies,
 			RecordingContracts contracts, RegisteringStaff staff, RegisteringHouses houses, FilingCommittees committees,
 			UserAdministration users, DemoAppeals appeals, cn.linli.appeal.AppealsApi appealsApi, java.time.Clock clock,
-			@Value("${linli.demo.open311-key:}") String open311Key, ApplicationContext context) {
+			@Value("${linli.demo.open311-key:}") String open311Key, ApplicationContext context, KeepingTheFund fund) {
 		this.context = context;
+		this.fund = fund;
 		this.appeals = appeals;
 		this.appealsApi = appealsApi;
 		this.clock = clock;
@@ -192,6 +196,7 @@ class DemoDataLoader implements ApplicationRunner {
 			fillHouses(otherStreet);
 			fillHouses(otherDistrict);
 			createUsers(showcase, showcaseCompany, staffIds.get(showcase.id()), residentHouse);
+			keepFunds(List.of(showcase, neighbour, otherStreet, otherDistrict));
 			long residentUser = jdbc.sql("select id from app_user where username = 'resident'").query(Long.class).single();
 			// the escalated examples need a company handling them, so that each climbs the whole ladder from the community up
 			String street = showcase.communityCode().substring(0, 9);
@@ -200,6 +205,23 @@ class DemoDataLoader implements ApplicationRunner {
 			long servedInCity = servedCompound(all, served, c -> c.communityCode().startsWith(WENDENG));
 			appeals.seed(WEIHAI, SEED, new DemoAppeals.Places(showcase.id(), servedInStreet, servedInDistrict, servedInCity, residentUser,
 					residentHouse[0]), clock.instant());
+		}
+
+		/**
+		 * The maintenance fund of the compounds with houses: the account, the first deposits at
+		 * ¥80 per m² for flats and ¥100 for shops (the developer paying for the units it holds), and
+		 * last year's interest at 1.5 % of the balance, shared by balance.
+		 */
+		private void keepFunds(List<CompoundView> withHouses) {
+			long cityUser = jdbc.sql("select id from app_user where username = 'city'").query(Long.class).single();
+			var bureau = new Actor(cityUser, "city", "威海市住房和城乡建设局", city);
+			int year = today.getYear() - 1;
+			for (var c : withHouses) {
+				fund.open(bureau, c.id());
+				var deposited = fund.deposit(bureau, c.id(), new KeepingTheFund.Deposits(
+						java.util.Map.of(HouseKind.RESIDENTIAL, 8_000L, HouseKind.COMMERCIAL, 10_000L), "WHJS-" + year + "-" + c.id() + "-01", "首次交存"));
+				fund.allocateInterest(bureau, c.id(), deposited.amountFen() * 15 / 1_000, "WHJS-" + year + "-" + c.id() + "-LX", year + " 年度利息（1.5%）");
+			}
 		}
 
 		private long servedCompound(List<CompoundView> all, java.util.Map<Long, Long> served, java.util.function.Predicate<CompoundView> where) {

@@ -1,7 +1,7 @@
 /**
  * Deterministic demo data for Weihai (威海市), loaded once on the first start through the same
  * use cases a user calls: compounds, companies, contracts, staff, houses, owners, committees and
- * one account per role, and ninety days of appeals.
+ * one account per role, ninety days of appeals, and the maintenance fund of the compounds with houses.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "registry :: *", "identity", "appeal" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "region", "registry", "registry :: *", "identity", "appeal", "fund :: ledger" })
 package cn.linli.demo;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.linli.shared.time.TimeConfiguration;
 
-/** Formatting for pages ({@code ${@fmt.time(x)}}): times in Asia/Shanghai, rates as percentages. */
+/** Formatting for pages ({@code ${@fmt.time(x)}}): times in Asia/Shanghai, rates as percentages, money from fen. */
 @Component("fmt")
 public class Formats {
 
@@ -24,6 +24,13 @@ public class Formats {
 
 	public String pct(Double rate) {
 		return rate == null ? "—" : String.format("%.1f%%", rate * 100);
+	}
+
+	/** Fen as yuan with thousands separators and two decimals, exactly (¥12,345.67; a refund or cost with its minus sign). */
+	public String yuan(long fen) {
+		var yuan = java.math.BigDecimal.valueOf(fen, 2);
+		var f = new java.text.DecimalFormat("#,##0.00");
+		return "¥" + f.format(yuan);
 	}
 
 	public String num(Double value) {
