@@ -29,8 +29,8 @@ create table fund_posting (
     posted_at      timestamptz not null,
     posted_by      bigint not null,
     posted_by_name varchar(100) not null,
-    -- the same bank reference (or voucher) is one movement, however often it is sent
-    constraint fund_posting_document unique (account_id, kind, document)
+    -- the same bank reference (or voucher) is one movement, however often and to whichever compound it is sent
+    constraint fund_posting_document unique (kind, document)
 );
 
 create table fund_entry (

@@ -31,7 +31,7 @@ public final class Benchmarks {
 	static final Pattern IMPORTED = Pattern.compile("新增 ([\\d,]+).*用时 ([\\d,]+) ms");
 
 	/** The benchmarks by name, in the order they run; {@code -Dbench.only=intake,sweep} runs a subset. */
-	static final List<String> NAMES = List.of("shandong", "country", "startup", "tally", "publish", "intake", "sweep", "province");
+	static final List<String> NAMES = List.of("shandong", "country", "startup", "tally", "publish", "intake", "sweep", "province", "fund");
 
 	/** Run only when asked for by name: loading a province takes the better part of an hour. */
 	static final List<String> ON_REQUEST = List.of("province");
@@ -85,6 +85,9 @@ public final class Benchmarks {
 		}
 		if (only.contains("sweep")) {
 			cn.linli.appeal.EscalationSweepBenchmark.run(WORK);
+		}
+		if (only.contains("fund")) {
+			cn.linli.fund.FundBenchmark.run(jar, WORK);
 		}
 		if (only.contains("province")) {
 			cn.linli.analytics.ProvinceBenchmark.run(jar, WORK);

@@ -60,6 +60,8 @@ class SharesApiTests {
 				{ "{\"amount\": 10, \"basis\": \"AREA\", \"houses\": [{\"id\": \"1\", \"base\": -3}]}", "base" },
 				{ "{\"amount\": 10, \"basis\": \"AREA\", \"houses\": [{\"id\": \"1\", \"base\": 9223372036854775807}, {\"id\": \"2\", \"base\": 1}]}", "houses" },
 				{ "{\"amount\": 99999999999999999999, \"basis\": \"AREA\", \"houses\": [{\"id\": \"1\", \"base\": 1}]}", null },
+				{ "{\"amount\": 100.5, \"basis\": \"AREA\", \"houses\": [{\"id\": \"1\", \"base\": 1}]}", "amount" },
+				{ "{\"amount\": 100, \"basis\": \"AREA\", \"houses\": [{\"id\": \"1\", \"base\": 95.37}]}", "base" },
 				{ "not json", null } };
 		for (var c : cases) {
 			var r = shares(resident, c[0]);

@@ -91,6 +91,8 @@ class SharesTests {
 		// 1 fen over three equal houses: the first by id gets it
 		assertThat(Shares.split(1, List.of(new Party("103", 100), new Party("101", 100), new Party("102", 100))))
 			.extracting(Shares.Share::share).containsExactly(0L, 1L, 0L);
+		// ids that are numbers are compared as numbers: 9999 before 10000
+		assertThat(Shares.split(1, List.of(new Party("10000", 1), new Party("9999", 1)))).extracting(Shares.Share::share).containsExactly(0L, 1L);
 		// 100 fen over 3 houses of 1, 1, 1: 33 each, the fen left over to 101
 		assertThat(Shares.split(100, List.of(new Party("101", 1), new Party("102", 1), new Party("103", 1))))
 			.extracting(Shares.Share::share).containsExactly(34L, 33L, 33L);

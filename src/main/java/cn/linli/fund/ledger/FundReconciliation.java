@@ -7,13 +7,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks the books: every account's balance against the sum of its house ledgers and the sum of
- * its entries, every ledger's balance against the sum of its entries. Nightly it writes what it
+ * its entries, every posting's amount against its entries, every ledger's balance against the sum of its entries. Nightly it writes what it
  * found and warns when anything differs; the tests run the same check after every kind of booking.
  */
 @Service
@@ -52,6 +51,10 @@ public class FundReconciliation {
 				where a.balance_fen <> coalesce(e.total, 0) order by a.id""")
 			.query((rs, n) -> new Difference("ACCOUNT_ENTRIES", rs.getLong(1), rs.getLong(2), rs.getLong(3))).list());
 		differences.addAll(jdbc.sql("""
+				select p.id, p.amount_fen, coalesce(sum(e.amount_fen), 0) from fund_posting p left join fund_entry e on e.posting_id = p.id
+				group by p.id having p.amount_fen <> coalesce(sum(e.amount_fen), 0) order by p.id""")
+			.query((rs, n) -> new Difference("POSTING_ENTRIES", rs.getLong(1), rs.getLong(2), rs.getLong(3))).list());
+		differences.addAll(jdbc.sql("""
 				select l.house_id, l.balance_fen, coalesce(e.total, 0) from fund_ledger l
 				left join (select house_id, sum(amount_fen) as total from fund_entry group by house_id) e on e.house_id = l.house_id
 				where l.balance_fen <> coalesce(e.total, 0) order by l.house_id""")
@@ -59,8 +62,7 @@ public class FundReconciliation {
 		return new Result(accounts, differences);
 	}
 
-	/** Every night at 02:30 (Beijing time): the check, written down, and a warning when the books do not add up. */
-	@Scheduled(cron = "${linli.fund.reconciliation-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+	/** The check, written down, and a warning when the books do not add up (every night, see {@link NightlyReconciliation}). */
 	@Transactional
 	public Result nightly() {
 		var result = check();

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,15 +39,13 @@ public class KeepingTheFund {
 	}
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
 	private final RegistryDirectory directory;
 	private final Postings postings;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	KeepingTheFund(JdbcClient jdbc, JdbcTemplate template, RegistryDirectory directory, Postings postings, ApplicationEventPublisher events, Clock clock) {
+	KeepingTheFund(JdbcClient jdbc, RegistryDirectory directory, Postings postings, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.directory = directory;
 		this.postings = postings;
 		this.events = events;
@@ -107,8 +104,11 @@ public class KeepingTheFund {
 			throw DomainException.invalid("rates", "没有需要首次交存的房屋（已交存，或没有所填类型的房屋）");
 		}
 		long posting = postings.book(accountId, "DEPOSIT", document, note(order.note()), actor, lines);
-		template.batchUpdate("update fund_ledger set first_deposit_fen = ? where house_id = ?",
-				lines.stream().map(l -> new Object[] { l.amountFen(), l.houseId() }).toList());
+		jdbc.sql("""
+				update fund_ledger l set first_deposit_fen = t.amount from unnest(:h::bigint[], :amounts::bigint[]) as t(house_id, amount)
+				where l.house_id = t.house_id and l.account_id = :a""")
+			.param("h", lines.stream().map(Postings.Line::houseId).toArray(Long[]::new))
+			.param("amounts", lines.stream().map(Postings.Line::amountFen).toArray(Long[]::new)).param("a", accountId).update();
 		long total = lines.stream().mapToLong(Postings.Line::amountFen).sum();
 		events.publishEvent(FundPosted.of("DEPOSIT", accountId, compoundId, total,
 				compound.name() + " 首次交存 " + lines.size() + " 户，合计 " + yuan(total) + " 元，凭证 " + document));
@@ -165,17 +165,24 @@ public class KeepingTheFund {
 		return postings.lockAccount(compoundId).orElseThrow(() -> DomainException.conflict("fund-account-missing", "该小区尚未开立维修资金账户"));
 	}
 
-	/** A retry of a movement already booked is told so, before anything else is checked (the account is locked, so this holds). */
+	/** A retry of a movement already booked (to this compound or, by mistake, another) is told so before anything else is checked. */
 	private void booked(long accountId, String kind, String document) {
-		if (jdbc.sql("select exists (select 1 from fund_posting where account_id = :a and kind = :k and document = :d)").param("a", accountId)
-			.param("k", kind).param("d", document).query(Boolean.class).single()) {
+		if (jdbc.sql("select exists (select 1 from fund_posting where kind = :k and document = :d)").param("k", kind).param("d", document)
+			.query(Boolean.class).single()) {
 			throw DomainException.conflict("fund-document-booked", "凭证号 " + document + " 已入账，同一笔资金不会重复记账");
 		}
 	}
 
+	/** A ledger for every house of the compound; a house whose ledger is in another compound's account is refused, not booked here. */
 	private void ensureLedgers(long accountId, List<RegistryDirectory.HouseArea> houses) {
-		template.batchUpdate("insert into fund_ledger (house_id, account_id) values (?, ?) on conflict (house_id) do nothing",
-				houses.stream().map(h -> new Object[] { h.houseId(), accountId }).toList());
+		var ids = houses.stream().map(RegistryDirectory.HouseArea::houseId).toArray(Long[]::new);
+		jdbc.sql("insert into fund_ledger (house_id, account_id) select unnest(:h::bigint[]), :a on conflict (house_id) do nothing").param("h", ids)
+			.param("a", accountId).update();
+		var elsewhere = jdbc.sql("select house_id from fund_ledger where house_id = any(:h::bigint[]) and account_id <> :a limit 5").param("h", ids)
+			.param("a", accountId).query(Long.class).list();
+		if (!elsewhere.isEmpty()) {
+			throw DomainException.conflict("fund-ledger-elsewhere", "房屋 " + elsewhere + " 的分户账在另一小区的维修资金账户中，请先办理分户账转移");
+		}
 	}
 
 	private static String document(String document) {

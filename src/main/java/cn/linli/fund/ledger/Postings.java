@@ -2,11 +2,9 @@ package cn.linli.fund.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +25,10 @@ class Postings {
 	}
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
 	private final Clock clock;
 
-	Postings(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+	Postings(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.clock = clock;
 	}
 
@@ -58,19 +54,32 @@ class Postings {
 		catch (DuplicateKeyException e) {
 			throw DomainException.conflict("fund-document-booked", "凭证号 " + document + " 已入账，同一笔资金不会重复记账");
 		}
-		// the ledgers' new balances, then each entry with the balance it left (one statement each, whatever the number of houses)
-		var args = new ArrayList<Object[]>(lines.size());
-		for (var l : lines) {
-			args.add(new Object[] { l.amountFen(), l.houseId(), accountId });
+		// the ledgers' new balances and each entry with the balance it left, in one statement whatever the number of houses
+		int n = lines.size();
+		var houses = new Long[n];
+		var amounts = new Long[n];
+		var payers = new String[n];
+		var bases = new Long[n];
+		for (int i = 0; i < n; i++) {
+			var l = lines.get(i);
+			houses[i] = l.houseId();
+			amounts[i] = l.amountFen();
+			payers[i] = l.payer();
+			bases[i] = l.base();
 		}
-		template.batchUpdate("update fund_ledger set balance_fen = balance_fen + ? where house_id = ? and account_id = ?", args);
-		var entries = new ArrayList<Object[]>(lines.size());
-		for (var l : lines) {
-			entries.add(new Object[] { postingId, l.houseId(), l.amountFen(), l.payer(), l.base(), l.houseId() });
+		int entered = jdbc.sql("""
+				with line as (select * from unnest(:houses::bigint[], :amounts::bigint[], :payers::text[], :bases::bigint[]) as t(house_id, amount, payer, base)),
+				     moved as (update fund_ledger l set balance_fen = l.balance_fen + line.amount from line
+				               where l.house_id = line.house_id and l.account_id = :a
+				               returning l.house_id, l.balance_fen, line.amount, line.payer, line.base)
+				insert into fund_entry (posting_id, house_id, amount_fen, balance_after_fen, payer, base)
+				select :p, house_id, amount, balance_fen, payer, base from moved""")
+			.param("houses", houses).param("amounts", amounts).param("payers", payers).param("bases", bases).param("a", accountId)
+			.param("p", postingId).update();
+		if (entered != n) {
+			// a line for a house without a ledger in this account, or twice for one house: the caller's mistake, rolled back whole
+			throw new IllegalStateException("booked " + entered + " of " + n + " entries of posting " + postingId);
 		}
-		template.batchUpdate("""
-				insert into fund_entry (posting_id, house_id, amount_fen, payer, base, balance_after_fen)
-				values (?, ?, ?, ?, ?, (select balance_fen from fund_ledger where house_id = ?))""", entries);
 		jdbc.sql("update fund_account set balance_fen = balance_fen + :t, version = version + 1 where id = :a").param("t", total).param("a", accountId)
 			.update();
 		return postingId;

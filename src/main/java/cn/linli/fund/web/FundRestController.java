@@ -1,5 +1,6 @@
 package cn.linli.fund.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,10 +35,10 @@ class FundRestController {
 		this.queries = queries;
 	}
 
-	record DepositRequest(Map<String, Long> fenPerSquareMetre, String document, String note) {
+	record DepositRequest(Map<String, BigDecimal> fenPerSquareMetre, String document, String note) {
 	}
 
-	record InterestRequest(Long amount, String document, String note) {
+	record InterestRequest(BigDecimal amount, String document, String note) {
 	}
 
 	@PostMapping("/compounds/{compoundId}/account")
@@ -61,7 +62,7 @@ class FundRestController {
 		if (request.fenPerSquareMetre() != null) {
 			request.fenPerSquareMetre().forEach((kind, rate) -> {
 				try {
-					rates.put(HouseKind.valueOf(kind), rate);
+					rates.put(HouseKind.valueOf(kind), Whole.of(rate, "rates", "交存标准"));
 				}
 				catch (IllegalArgumentException e) {
 					throw DomainException.invalid("rates", "房屋类型只能是 RESIDENTIAL、COMMERCIAL、PARKING、STALL：" + kind);
@@ -74,7 +75,8 @@ class FundRestController {
 	@PostMapping("/compounds/{compoundId}/interest")
 	@Operation(summary = "分配年度利息：按各户余额比例，精确到分")
 	KeepingTheFund.Booked interest(@PathVariable long compoundId, @RequestBody InterestRequest request) {
-		return keeping.allocateInterest(CurrentActor.get(), compoundId, request.amount(), request.document(), request.note());
+		return keeping.allocateInterest(CurrentActor.get(), compoundId, Whole.of(request.amount(), "amount", "利息金额"), request.document(),
+				request.note());
 	}
 
 	@GetMapping("/houses/{houseId}/ledger")

@@ -1,5 +1,6 @@
 package cn.linli.fund.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +28,10 @@ class SharesRestController {
 		AREA, BALANCE
 	}
 
-	record HouseBase(String id, Long base) {
+	record HouseBase(String id, BigDecimal base) {
 	}
 
-	record SharesRequest(Long amount, String basis, List<HouseBase> houses) {
+	record SharesRequest(BigDecimal amount, String basis, List<HouseBase> houses) {
 	}
 
 	record HouseShare(String id, long share) {
@@ -43,7 +44,8 @@ class SharesRestController {
 	@Operation(summary = "按面积或余额分摊一笔金额（分），精确到分，余数按最大余额法分配",
 			description = "amount: 金额（分）；basis: AREA（专有面积，单位 0.01 m²）或 BALANCE（余额，分）；houses: 每户的编号与基数。")
 	List<HouseShare> shares(@RequestBody SharesRequest request) {
-		if (request.amount() == null) {
+		Long amount = Whole.of(request.amount(), "amount", "分摊金额");
+		if (amount == null) {
 			throw DomainException.invalid("amount", "请填写分摊金额（分）");
 		}
 		if (request.basis() == null) {
@@ -65,8 +67,8 @@ class SharesRestController {
 			if (h == null || h.base() == null) {
 				throw DomainException.invalid("houses", "每一户都须有编号和分摊基数");
 			}
-			return new Shares.Party(h.id(), h.base());
+			return new Shares.Party(h.id(), Whole.of(h.base(), "base", "分摊基数"));
 		}).toList();
-		return Shares.split(request.amount(), parties).stream().map(s -> new HouseShare(s.id(), s.share())).toList();
+		return Shares.split(amount, parties).stream().map(s -> new HouseShare(s.id(), s.share())).toList();
 	}
 }

@@ -35,12 +35,23 @@ public final class Shares {
 
 	private static final Comparator<Rest> LEFTOVER_ORDER = Comparator.comparing(Rest::remainder, Comparator.reverseOrder())
 		.thenComparing(Rest::base, Comparator.reverseOrder())
-		.thenComparing(Rest::id);
+		.thenComparing(Rest::id, Shares::compareIds);
 
 	private record Rest(int index, String id, long base, BigInteger remainder) {
 	}
 
 	private Shares() {
+	}
+
+	/** Ids in their natural order: numbers as numbers (9999 before 10000), anything else as text. */
+	static int compareIds(String a, String b) {
+		if (a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit)) {
+			String x = a.replaceFirst("^0+(?=.)", "");
+			String y = b.replaceFirst("^0+(?=.)", "");
+			int byLength = Integer.compare(x.length(), y.length());
+			return byLength != 0 ? byLength : x.compareTo(y);
+		}
+		return a.compareTo(b);
 	}
 
 	/** The shares of {@code amount} fen (≥ 0) among the parties, in the parties' order. */

@@ -29,7 +29,7 @@ public class Formats {
 	/** Fen as yuan with thousands separators and two decimals, exactly (¥12,345.67; a refund or cost with its minus sign). */
 	public String yuan(long fen) {
 		var yuan = java.math.BigDecimal.valueOf(fen, 2);
-		var f = new java.text.DecimalFormat("#,##0.00");
+		var f = new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
 		return "¥" + f.format(yuan);
 	}
 

@@ -1,0 +1,133 @@
+package cn.linli.fund;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import cn.linli.shared.domain.Shares;
+
+/**
+ * Part of {@code mvn -Pbench -DskipTests package} ({@code -Dbench.only=fund}): the maintenance fund
+ * of a compound with 20,000 houses, through the API of the packaged application — opening its
+ * account, the first deposits, and a year's interest shared by balance (the same booking a cost
+ * shared by area makes: the split, 20,000 entries and 20,000 ledgers), three times; beside it the
+ * split alone in this JVM, and the books checked afterwards.
+ */
+public final class FundBenchmark {
+
+	private FundBenchmark() {
+	}
+
+	public static void run(Path jar, Path work) throws Exception {
+		Path data = work.resolve("pg-fund");
+		cn.linli.bench.Benchmarks.deleteRecursively(data);
+		int dbPort = 54_873;
+		int port = 18_483;
+		var process = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--linli.embedded.data-dir=" + data,
+				"--linli.embedded.port=" + dbPort, "--server.port=" + port, "--linli.demo.password=bench-password",
+				"--linli.appeal.scheduler.enabled=false").redirectErrorStream(true).redirectOutput(work.resolve("fund.log").toFile()).start();
+		try {
+			var client = HttpClient.newHttpClient();
+			long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+			while (!Files.readString(work.resolve("fund.log")).contains("Weihai demo data loaded")) {
+				if (System.nanoTime() > until || !process.isAlive()) {
+					throw new IllegalStateException("application did not start; see " + work.resolve("fund.log"));
+				}
+				Thread.sleep(200);
+			}
+			String url = "jdbc:postgresql://localhost:" + dbPort + "/linli";
+			long compound;
+			try (var c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
+				var rs = s.executeQuery("select region_code from app_user where username = 'community'");
+				rs.next();
+				String community = rs.getString(1);
+				rs = s.executeQuery("insert into compound (name, community_code, households, service_mode) values ('两万户资金基准小区', '" + community
+						+ "', 20000, 'PROFESSIONAL') returning id");
+				rs.next();
+				compound = rs.getLong(1);
+				s.execute("insert into building (compound_id, name) select " + compound + ", g || '号楼' from generate_series(1, 200) g");
+				s.execute("""
+						insert into house (building_id, unit, number, exclusive_area_centi, area_source, kind, developer_held)
+						select b.id, '', g::text, 6000 + (b.id * 131 + g * 37) %% 9000, 'REGISTRY',
+						  case when g %% 50 = 0 then 'PARKING' else 'RESIDENTIAL' end, (b.id + g) %% 97 = 0
+						from building b, generate_series(1, 100) g where b.compound_id = %d""".formatted(compound));
+			}
+			String token = token(client, port);
+			String base = "http://localhost:" + port + "/api/v1/fund/compounds/" + compound;
+			long open = timed(client, token, base + "/account", "{}", 201);
+			long deposit = timed(client, token, base + "/deposits",
+					"{\"fenPerSquareMetre\": {\"RESIDENTIAL\": 8000, \"PARKING\": 3000}, \"document\": \"BENCH-DEPOSIT\"}", 200);
+			var interest = new ArrayList<Long>();
+			for (int i = 0; i < 3; i++) {
+				interest.add(timed(client, token, base + "/interest", "{\"amount\": " + (1_234_567_89L + i) + ", \"document\": \"BENCH-INT-" + i + "\"}", 200));
+			}
+			interest.sort(null);
+			// the books afterwards: the account is the sum of its 20,000 ledgers and of its entries
+			try (var c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
+				var rs = s.executeQuery("""
+						select a.balance_fen, (select sum(balance_fen) from fund_ledger l where l.account_id = a.id),
+						  (select sum(e.amount_fen) from fund_entry e join fund_posting p on p.id = e.posting_id where p.account_id = a.id),
+						  (select count(*) from fund_ledger l where l.account_id = a.id)
+						from fund_account a where a.compound_id = %d""".formatted(compound));
+				rs.next();
+				if (rs.getLong(1) != rs.getLong(2) || rs.getLong(1) != rs.getLong(3) || rs.getLong(4) != 20_000) {
+					throw new IllegalStateException("the books do not add up: account " + rs.getLong(1) + ", ledgers " + rs.getLong(2) + ", entries "
+							+ rs.getLong(3) + ", " + rs.getLong(4) + " ledgers");
+				}
+				System.out.printf("Maintenance fund of a compound with 20,000 houses, over the API (-Xmx512m): open %d ms, first deposits %d ms, "
+						+ "a year's interest by balance %s ms (median %d ms; target < 200 ms); books reconciled (balance %d fen = ledgers = entries)%n",
+						open, deposit, interest, interest.get(1), rs.getLong(1));
+			}
+			// the split alone, in this JVM: what the booking adds is the database's
+			var r = new Random(1);
+			var parties = new ArrayList<Shares.Party>();
+			for (int i = 0; i < 20_000; i++) {
+				parties.add(new Shares.Party(String.valueOf(i + 1), 500_000 + r.nextInt(1_000_000)));
+			}
+			var splits = new ArrayList<Long>();
+			for (int i = 0; i < 20; i++) {
+				long t = System.nanoTime();
+				Shares.split(123_456_789L + i, parties);
+				splits.add((System.nanoTime() - t) / 1_000);
+			}
+			splits.sort(null);
+			System.out.printf("  the split alone over 20,000 houses (largest remainder, in this JVM, 20 runs): median %.1f ms%n", splits.get(10) / 1000.0);
+		}
+		finally {
+			process.destroy();
+			process.waitFor();
+			cn.linli.bench.Benchmarks.deleteRecursively(data);
+		}
+	}
+
+	private static long timed(HttpClient client, String token, String url, String body, int expected) throws Exception {
+		long t0 = System.nanoTime();
+		var response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		long ms = (System.nanoTime() - t0) / 1_000_000;
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return ms;
+	}
+
+	private static String token(HttpClient client, int port) throws Exception {
+		var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"city\",\"password\":\"bench-password\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		var m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+		if (!m.find()) {
+			throw new IllegalStateException("no token: " + response.body());
+		}
+		return m.group(1);
+	}
+}
