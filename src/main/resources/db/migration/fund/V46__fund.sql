@@ -10,12 +10,13 @@ create table fund_account (
     version     int not null default 0
 );
 
+-- every booking updates a ledger's balance, which no index covers: room on each page keeps those updates HOT
 create table fund_ledger (
     house_id          bigint primary key references house (id),
     account_id        bigint not null references fund_account (id),
     first_deposit_fen bigint not null default 0 check (first_deposit_fen >= 0),
     balance_fen       bigint not null default 0
-);
+) with (fillfactor = 70);
 create index fund_ledger_account on fund_ledger (account_id);
 
 -- one movement of the account: a first deposit, a year's interest; its entries are the houses' parts
@@ -33,17 +34,21 @@ create table fund_posting (
     constraint fund_posting_document unique (kind, document)
 );
 
+-- No foreign keys here, on purpose: an entry is written by the statement that updates its ledger
+-- (Postings: the ledger's update returns the rows the entries are made of, under the posting just
+-- inserted), postings and ledgers are never removed (the triggers below), and the reconciliation
+-- reports any entry without its posting or ledger. The two keys' checks were 40 % of booking a
+-- 20,000-house compound (550 of 1,475 ms).
 create table fund_entry (
     id                bigserial primary key,
-    posting_id        bigint not null references fund_posting (id),
-    house_id          bigint not null references fund_ledger (house_id),
+    posting_id        bigint not null,
+    house_id          bigint not null,
     amount_fen        bigint not null,
     balance_after_fen bigint not null,
     -- who paid: the owner, the developer for a unit it still holds, or the fund itself (interest)
     payer             varchar(12) not null check (payer in ('OWNER', 'DEVELOPER', 'FUND')),
     -- what the amount was computed from: the area (1/100 m²) for a deposit, the balance (fen) for interest
-    base              bigint not null,
-    constraint fund_entry_once unique (posting_id, house_id)
+    base              bigint not null
 );
 create index fund_entry_house on fund_entry (house_id, id);
 
@@ -56,6 +61,9 @@ create trigger fund_posting_append_only before update or delete on fund_posting 
 create trigger fund_entry_append_only before update or delete on fund_entry for each row execute function fund_append_only();
 create trigger fund_posting_no_truncate before truncate on fund_posting for each statement execute function fund_append_only();
 create trigger fund_entry_no_truncate before truncate on fund_entry for each statement execute function fund_append_only();
+-- a ledger's balance changes with every booking, but a ledger is never removed
+create trigger fund_ledger_kept before delete on fund_ledger for each row execute function fund_append_only();
+create trigger fund_ledger_no_truncate before truncate on fund_ledger for each statement execute function fund_append_only();
 
 -- what each nightly reconciliation found
 create table fund_reconciliation (

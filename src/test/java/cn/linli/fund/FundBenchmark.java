@@ -4,13 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 import cn.linli.shared.domain.Shares;
 
@@ -31,36 +28,15 @@ public final class FundBenchmark {
 		cn.linli.bench.Benchmarks.deleteRecursively(data);
 		int dbPort = 54_873;
 		int port = 18_483;
-		var process = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--linli.embedded.data-dir=" + data,
-				"--linli.embedded.port=" + dbPort, "--server.port=" + port, "--linli.demo.password=bench-password",
-				"--linli.appeal.scheduler.enabled=false").redirectErrorStream(true).redirectOutput(work.resolve("fund.log").toFile()).start();
+		var process = cn.linli.bench.BenchApp.startWithDemo(jar, work, data, dbPort, port, "fund.log", "--linli.appeal.scheduler.enabled=false");
 		try {
 			var client = HttpClient.newHttpClient();
-			long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-			while (!Files.readString(work.resolve("fund.log")).contains("Weihai demo data loaded")) {
-				if (System.nanoTime() > until || !process.isAlive()) {
-					throw new IllegalStateException("application did not start; see " + work.resolve("fund.log"));
-				}
-				Thread.sleep(200);
-			}
 			String url = "jdbc:postgresql://localhost:" + dbPort + "/linli";
 			long compound;
 			try (var c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
-				var rs = s.executeQuery("select region_code from app_user where username = 'community'");
-				rs.next();
-				String community = rs.getString(1);
-				rs = s.executeQuery("insert into compound (name, community_code, households, service_mode) values ('两万户资金基准小区', '" + community
-						+ "', 20000, 'PROFESSIONAL') returning id");
-				rs.next();
-				compound = rs.getLong(1);
-				s.execute("insert into building (compound_id, name) select " + compound + ", g || '号楼' from generate_series(1, 200) g");
-				s.execute("""
-						insert into house (building_id, unit, number, exclusive_area_centi, area_source, kind, developer_held)
-						select b.id, '', g::text, 6000 + (b.id * 131 + g * 37) %% 9000, 'REGISTRY',
-						  case when g %% 50 = 0 then 'PARKING' else 'RESIDENTIAL' end, (b.id + g) %% 97 = 0
-						from building b, generate_series(1, 100) g where b.compound_id = %d""".formatted(compound));
+				compound = cn.linli.bench.BenchApp.twentyThousandHouses(s, "两万户资金基准小区");
 			}
-			String token = token(client, port);
+			String token = cn.linli.bench.BenchApp.token(client, port, "city");
 			String base = "http://localhost:" + port + "/api/v1/fund/compounds/" + compound;
 			long open = timed(client, token, base + "/account", "{}", 201);
 			long deposit = timed(client, token, base + "/deposits",
@@ -82,7 +58,7 @@ public final class FundBenchmark {
 					throw new IllegalStateException("the books do not add up: account " + rs.getLong(1) + ", ledgers " + rs.getLong(2) + ", entries "
 							+ rs.getLong(3) + ", " + rs.getLong(4) + " ledgers");
 				}
-				System.out.printf("Maintenance fund of a compound with 20,000 houses, over the API (-Xmx512m): open %d ms, first deposits %d ms, "
+				System.out.printf("Maintenance fund of a compound with 20,000 houses, over the API: open %d ms, first deposits %d ms, "
 						+ "a year's interest by balance %s ms (median %d ms; target < 200 ms); books reconciled (balance %d fen = ledgers = entries)%n",
 						open, deposit, interest, interest.get(1), rs.getLong(1));
 			}
@@ -117,17 +93,5 @@ public final class FundBenchmark {
 			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return ms;
-	}
-
-	private static String token(HttpClient client, int port) throws Exception {
-		var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"city\",\"password\":\"bench-password\"}")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		var m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-		if (!m.find()) {
-			throw new IllegalStateException("no token: " + response.body());
-		}
-		return m.group(1);
 	}
 }

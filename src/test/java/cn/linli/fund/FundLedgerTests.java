@@ -150,6 +150,19 @@ class FundLedgerTests {
 			jdbc.sql("update fund_ledger set balance_fen = balance_fen - 1 where house_id = :h").param("h", unsold.id()).update();
 		}
 		assertThat(reconciliation.check().differences()).isEmpty();
+		// the entries carry no foreign keys: one without its posting is found by the reconciliation
+		jdbc.sql("insert into fund_entry (posting_id, house_id, amount_fen, balance_after_fen, payer, base) values (-1, :h, 0, 0, 'FUND', 0)")
+			.param("h", unsold.id()).update();
+		try {
+			assertThat(reconciliation.check().differences()).extracting(FundReconciliation.Difference::what).containsExactly("ORPHAN_ENTRY");
+		}
+		finally {
+			// the test's own stray row, removed past the append-only trigger so that the other tests find clean books
+			jdbc.sql("alter table fund_entry disable trigger fund_entry_append_only").update();
+			jdbc.sql("delete from fund_entry where posting_id = -1").update();
+			jdbc.sql("alter table fund_entry enable trigger fund_entry_append_only").update();
+		}
+		assertThat(reconciliation.check().differences()).isEmpty();
 		assertThat(jdbc.sql("select count(*) from audit_log where action like 'fund.%' and subject_id = (select id::text from fund_account where compound_id = :c)")
 			.param("c", x.id()).query(Long.class).single()).as("opened, deposit, interest audited").isEqualTo(3);
 	}

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
@@ -26,36 +24,14 @@ public final class PublishBenchmark {
 		cn.linli.bench.Benchmarks.deleteRecursively(data);
 		int dbPort = 54_871;
 		int port = 18_481;
-		var process = new ProcessBuilder("java", "-jar", jar.toString(), "--linli.embedded.data-dir=" + data,
-				"--linli.embedded.port=" + dbPort, "--server.port=" + port, "--linli.demo.password=bench-password",
-				"--linli.governance.close-every=PT1H").redirectErrorStream(true).redirectOutput(work.resolve("publish.log").toFile()).start();
+		var process = cn.linli.bench.BenchApp.startWithDemo(jar, work, data, dbPort, port, "publish.log", "--linli.governance.close-every=PT1H");
 		try {
 			var client = HttpClient.newHttpClient();
-			long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-			while (!Files.readString(work.resolve("publish.log")).contains("Weihai demo data loaded")) {
-				if (System.nanoTime() > until || !process.isAlive()) {
-					throw new IllegalStateException("application did not start; see " + work.resolve("publish.log"));
-				}
-				Thread.sleep(200);
-			}
-			String community;
 			long compound;
 			long developerHeld;
 			try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/linli", "postgres", "");
 					var s = c.createStatement()) {
-				var rs = s.executeQuery("select region_code from app_user where username = 'community'");
-				rs.next();
-				community = rs.getString(1);
-				rs = s.executeQuery("insert into compound (name, community_code, households, service_mode) values ('两万户基准小区', '" + community
-						+ "', 20000, 'PROFESSIONAL') returning id");
-				rs.next();
-				compound = rs.getLong(1);
-				s.execute("insert into building (compound_id, name) select " + compound + ", g || '号楼' from generate_series(1, 200) g");
-				s.execute("""
-						insert into house (building_id, unit, number, exclusive_area_centi, area_source, kind, developer_held)
-						select b.id, '', g::text, 6000 + (b.id * 131 + g * 37) %% 9000, 'REGISTRY',
-						  case when g %% 50 = 0 then 'PARKING' else 'RESIDENTIAL' end, (b.id + g) %% 97 = 0
-						from building b, generate_series(1, 100) g where b.compound_id = %d""".formatted(compound));
+				compound = cn.linli.bench.BenchApp.twentyThousandHouses(s, "两万户基准小区");
 				s.execute("""
 						insert into owner (name, id_hash, id_tail_hash, id_masked)
 						select 'bench-' || h.id, md5('i' || h.id) || md5('j' || h.id), md5('t' || h.id) || md5('u' || h.id), '371002************'
@@ -64,7 +40,7 @@ public final class PublishBenchmark {
 						insert into house_owner (house_id, owner_id, representative)
 						select h.id, o.id, true from house h join building b on b.id = h.building_id join owner o on o.name = 'bench-' || h.id
 						where b.compound_id = %d""".formatted(compound));
-				rs = s.executeQuery("""
+				var rs = s.executeQuery("""
 						select count(*) from house h join building b on b.id = h.building_id
 						where b.compound_id = %d and h.developer_held and h.kind <> 'PARKING'""".formatted(compound));
 				rs.next();
@@ -72,7 +48,7 @@ public final class PublishBenchmark {
 			}
 			// DOMAIN §5: one head per owner (here one owner per house) without the 400 parking spaces, all developer-held houses together one
 			long expectedHead = 200 * 100 - 400 - developerHeld + (developerHeld > 0 ? 1 : 0);
-			String token = token(client, port);
+			String token = cn.linli.bench.BenchApp.token(client, port, "community");
 			var times = new ArrayList<Long>();
 			String rollHead = null;
 			for (int i = 0; i < 3; i++) {
@@ -107,17 +83,5 @@ public final class PublishBenchmark {
 			process.waitFor();
 			cn.linli.bench.Benchmarks.deleteRecursively(data);
 		}
-	}
-
-	private static String token(HttpClient client, int port) throws Exception {
-		var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"community\",\"password\":\"bench-password\"}")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		var m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-		if (!m.find()) {
-			throw new IllegalStateException("no token: " + response.body());
-		}
-		return m.group(1);
 	}
 }
