@@ -1,6 +1,9 @@
 package cn.linli.fund.ledger;
 
+import cn.linli.registry.RegistryDirectory;
 import cn.linli.registry.RegistryDirectory.CompoundFacts;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
 
@@ -13,6 +16,21 @@ import cn.linli.shared.security.Scope;
 public final class FundAccess {
 
 	private FundAccess() {
+	}
+
+	/**
+	 * The compound, when the caller may book its fund; a caller who may only look is told why
+	 * (403), one outside its scope finds no compound (404).
+	 */
+	static CompoundFacts bookable(RegistryDirectory directory, Actor actor, long compoundId, String forbidden) {
+		var compound = directory.compoundFacts(compoundId).orElseThrow(() -> DomainException.notFound("小区"));
+		if (!mayBook(actor.scope(), compound)) {
+			if (maySeeAccount(actor.scope(), compound)) {
+				throw DomainException.forbidden(forbidden);
+			}
+			throw DomainException.notFound("小区");
+		}
+		return compound;
 	}
 
 	public static boolean mayBook(Scope scope, CompoundFacts compound) {

@@ -149,15 +149,7 @@ public class KeepingTheFund {
 	}
 
 	private CompoundFacts bookable(Actor actor, long compoundId) {
-		var compound = directory.compoundFacts(compoundId).orElseThrow(() -> DomainException.notFound("小区"));
-		if (!FundAccess.mayBook(actor.scope(), compound)) {
-			// another region's compound is not there for this caller; one of its own it may only look at
-			if (FundAccess.maySeeAccount(actor.scope(), compound)) {
-				throw DomainException.forbidden("维修资金由小区所在市、区县住建部门记账");
-			}
-			throw DomainException.notFound("小区");
-		}
-		return compound;
+		return FundAccess.bookable(directory, actor, compoundId, "维修资金由小区所在市、区县住建部门记账");
 	}
 
 	/** The compound's account, locked for the booking. */

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.linli.fund.ledger.KeepingTheFund;
+import cn.linli.fund.ledger.ReconcilingBankStatements;
 import cn.linli.fund.query.FundQueries;
 import cn.linli.registry.HouseKind;
 import cn.linli.shared.domain.DomainException;
@@ -29,10 +30,33 @@ class FundRestController {
 
 	private final KeepingTheFund keeping;
 	private final FundQueries queries;
+	private final ReconcilingBankStatements bank;
 
-	FundRestController(KeepingTheFund keeping, FundQueries queries) {
+	FundRestController(KeepingTheFund keeping, FundQueries queries, ReconcilingBankStatements bank) {
 		this.keeping = keeping;
 		this.queries = queries;
+		this.bank = bank;
+	}
+
+	record ResolveRequest(String note, Integer version) {
+	}
+
+	@PostMapping(path = "/compounds/{compoundId}/bank-statement", consumes = { "text/csv", "application/octet-stream" })
+	@Operation(summary = "导入银行对账单（CSV：日期,流水号,金额,摘要；金额为元）并与账目核对：按流水号与金额匹配，其余列出待处理")
+	ReconcilingBankStatements.Report importStatement(@PathVariable long compoundId, @RequestBody byte[] csv) {
+		return bank.importStatement(CurrentActor.get(), compoundId, csv);
+	}
+
+	@GetMapping("/compounds/{compoundId}/bank-statement")
+	@Operation(summary = "对账情况：待处理的银行流水与账内未见银行记录的收支")
+	ReconcilingBankStatements.Report standing(@PathVariable long compoundId) {
+		return bank.standing(CurrentActor.get(), compoundId);
+	}
+
+	@PostMapping("/compounds/{compoundId}/bank-lines/{lineId}/resolve")
+	@Operation(summary = "处理一条未匹配（或金额不符）的银行流水：写明说明")
+	ReconcilingBankStatements.BankLine resolve(@PathVariable long compoundId, @PathVariable long lineId, @RequestBody ResolveRequest request) {
+		return bank.resolve(CurrentActor.get(), compoundId, lineId, request.note(), request.version());
 	}
 
 	record DepositRequest(Map<String, BigDecimal> fenPerSquareMetre, String document, String note) {
