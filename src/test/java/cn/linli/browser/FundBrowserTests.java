@@ -74,5 +74,24 @@ class FundBrowserTests {
 		assertThat(page.locator(".fund-entries li").nth(1).textContent()).contains("首次交存").contains("¥7,949.09");
 		assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
 		PhoneBrowser.shot(page, "fund-1-owner-ledger.png");
+
+		// the whole compound's account, one tap away: both flats' deposits and the interest
+		page.click("text=维修资金账户（全小区）");
+		page.waitForURL("**/fund/compounds/" + x.id());
+		assertThat(page.locator("#fund-account-balance").textContent()).isEqualTo("¥15,931.51");
+		assertThat(page.locator("#fund-postings li").count()).isEqualTo(2);
+		assertThat(page.locator("#fund-postings li").nth(1).textContent()).contains("首次交存").contains("2 户").contains("+¥15,898.18");
+		assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+		PhoneBrowser.shot(page, "fund-2-compound-account.png");
+
+		// the serving company sees the account from the compound's page; a compound without one says so
+		var other = FreshCompound.register(jdbc, compounds, houses, contracts, users, "未开户小区" + System.nanoTime() % 100000, 10, "1000.00", 1);
+		var company = browser.login("company", LinliTest.PASSWORD);
+		company.navigate(browser.url("/compounds/" + x.id()));
+		company.click("text=专项维修资金账户");
+		company.waitForURL("**/fund/compounds/" + x.id());
+		assertThat(company.locator("#fund-account-balance").textContent()).isEqualTo("¥15,931.51");
+		company.navigate(browser.url("/fund/compounds/" + other.id()));
+		assertThat(company.locator("main").textContent()).contains("尚未开立");
 	}
 }

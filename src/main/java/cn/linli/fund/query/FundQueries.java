@@ -41,6 +41,11 @@ public class FundQueries {
 	}
 
 	public AccountView account(Scope scope, long compoundId) {
+		return opened(scope, compoundId).orElseThrow(() -> DomainException.notFound("维修资金账户"));
+	}
+
+	/** The compound's account, or empty when it has none yet; a compound the caller may not see is not found. */
+	public java.util.Optional<AccountView> opened(Scope scope, long compoundId) {
 		var compound = directory.compoundFacts(compoundId).filter(c -> FundAccess.maySeeAccount(scope, c))
 			.orElseThrow(() -> DomainException.notFound("小区"));
 		record Totals(long id, long balance, int houses, int deposited, long firstDeposits) {
@@ -49,7 +54,10 @@ public class FundQueries {
 				select a.id, a.balance_fen, count(l.house_id), count(l.house_id) filter (where l.first_deposit_fen > 0), coalesce(sum(l.first_deposit_fen), 0)
 				from fund_account a left join fund_ledger l on l.account_id = a.id where a.compound_id = :c group by a.id""")
 			.param("c", compoundId).query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getLong(5)))
-			.optional().orElseThrow(() -> DomainException.notFound("维修资金账户"));
+			.optional().orElse(null);
+		if (totals == null) {
+			return java.util.Optional.empty();
+		}
 		var postings = jdbc.sql("""
 				select p.id, p.kind, p.amount_fen, p.document, p.note, p.posted_at, p.posted_by_name, (select count(*) from fund_entry e where e.posting_id = p.id)
 				from fund_posting p where p.account_id = :a order by p.posted_at desc, p.id desc limit 200""")
@@ -57,7 +65,8 @@ public class FundQueries {
 			.query((rs, n) -> new PostingView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getInt(8)))
 			.list();
-		return new AccountView(compoundId, compound.name(), totals.balance(), totals.houses(), totals.deposited(), totals.firstDeposits(), postings);
+		return java.util.Optional.of(new AccountView(compoundId, compound.name(), totals.balance(), totals.houses(), totals.deposited(),
+				totals.firstDeposits(), postings));
 	}
 
 	public LedgerView ledger(Scope scope, long houseId) {

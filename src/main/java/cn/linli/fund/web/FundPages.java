@@ -6,13 +6,14 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 import cn.linli.fund.query.FundQueries;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.security.Role;
 
-/** An owner's page: the ledger of every house it has bound, on the phone. */
+/** An owner's page (the ledger of every house it has bound, on the phone) and a compound's account for everyone who may see it. */
 @Controller
 class FundPages {
 
@@ -42,5 +43,18 @@ class FundPages {
 		model.addAttribute("ledgers", ledgers);
 		model.addAttribute("kinds", KINDS);
 		return "fund/mine";
+	}
+
+	/** The compound's account: balance, houses, first deposits, every movement — for its owners, committee, company and supervisors. */
+	@GetMapping("/fund/compounds/{compoundId}")
+	String account(@PathVariable long compoundId, Model model) {
+		var account = queries.opened(CurrentActor.get().scope(), compoundId);
+		if (account.isEmpty()) {
+			model.addAttribute("notOpened", true);
+			return "fund/account";
+		}
+		model.addAttribute("a", account.get());
+		model.addAttribute("kinds", KINDS);
+		return "fund/account";
 	}
 }
