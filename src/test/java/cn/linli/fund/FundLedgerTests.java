@@ -20,6 +20,7 @@ import cn.linli.LinliTest;
 import cn.linli.TestApi;
 import cn.linli.appeal.FreshCompound;
 import cn.linli.fund.ledger.FundReconciliation;
+import cn.linli.fund.ledger.KeepingTheFund;
 import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
 import cn.linli.registry.AreaSource;
@@ -29,6 +30,8 @@ import cn.linli.registry.contract.RecordingContracts;
 import cn.linli.registry.house.HouseDetails;
 import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.domain.Area;
+import cn.linli.shared.domain.DomainException;
+import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 
 /**
@@ -62,6 +65,9 @@ class FundLedgerTests {
 
 	@Autowired
 	FundReconciliation reconciliation;
+
+	@Autowired
+	KeepingTheFund fund;
 
 	MockHttpServletResponse call(String token, String method, String path, String body) throws Exception {
 		var request = method.equals("GET") ? get(path) : post(path).contentType(MediaType.APPLICATION_JSON).content(body == null ? "{}" : body);
@@ -195,5 +201,53 @@ class FundLedgerTests {
 			}
 		}
 		assertThat(reconciliation.check().differences()).isEmpty();
+	}
+
+	@Test
+	void twoBookingsAtOnceAreBookedOneAfterTheOtherAndTheSameReferenceOnlyOnce() throws Exception {
+		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "资金并发小区" + System.nanoTime() % 100000, 30, "3000.00", 3);
+		long cityUser = jdbc.sql("select id from app_user where username = 'city'").query(Long.class).single();
+		var city = new Actor(cityUser, "city", "威海市住房和城乡建设局", Fixtures.weihai());
+		fund.open(city, x.id());
+		long deposited = fund.deposit(city, x.id(), new KeepingTheFund.Deposits(java.util.Map.of(HouseKind.RESIDENTIAL, 7_001L), "CC-D-" + x.id(), ""))
+			.amountFen();
+		String suffix = String.valueOf(x.id());
+		// two different movements and two copies of a third, all at once
+		String[] documents = { "CC-A-" + suffix, "CC-B-" + suffix, "CC-C-" + suffix, "CC-C-" + suffix };
+		long[] amounts = { 1_001, 2_002, 3_003, 3_003 };
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(documents.length);
+		var outcomes = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+		for (int i = 0; i < documents.length; i++) {
+			int k = i;
+			outcomes.add(pool.submit(() -> {
+				start.await();
+				try {
+					fund.allocateInterest(city, x.id(), amounts[k], documents[k], "并发");
+					return "booked";
+				}
+				catch (DomainException e) {
+					return e.code();
+				}
+			}));
+		}
+		start.countDown();
+		var results = new java.util.ArrayList<String>();
+		for (var f : outcomes) {
+			results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(results.subList(0, 2)).containsOnly("booked");
+		assertThat(results.subList(2, 4)).containsExactlyInAnyOrder("booked", "fund-document-booked");
+		long balance = jdbc.sql("select balance_fen from fund_account where compound_id = :c").param("c", x.id()).query(Long.class).single();
+		assertThat(balance).isEqualTo(deposited + 1_001 + 2_002 + 3_003);
+		assertThat(reconciliation.check().differences()).isEmpty();
+		// each entry's balance is its ledger's after the one before it: the postings did not interleave
+		var wrong = jdbc.sql("""
+				select count(*) from (select e.balance_after_fen, e.amount_fen,
+				  lag(e.balance_after_fen) over (partition by e.house_id order by e.id) as before from fund_entry e
+				  join fund_ledger l on l.house_id = e.house_id join fund_account a on a.id = l.account_id where a.compound_id = :c) t
+				where before is not null and balance_after_fen <> before + amount_fen""").param("c", x.id()).query(Long.class).single();
+		assertThat(wrong).isZero();
 	}
 }
