@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -249,5 +250,33 @@ class FundLedgerTests {
 				  join fund_ledger l on l.house_id = e.house_id join fund_account a on a.id = l.account_id where a.compound_id = :c) t
 				where before is not null and balance_after_fen <> before + amount_fen""").param("c", x.id()).query(Long.class).single();
 		assertThat(wrong).isZero();
+	}
+
+	@Test
+	void theLedgerStaysWithTheHouseWhenItIsSold() throws Exception {
+		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "资金过户小区" + System.nanoTime() % 100000, 30, "3000.00", 2);
+		long cityUser = jdbc.sql("select id from app_user where username = 'city'").query(Long.class).single();
+		var city = new Actor(cityUser, "city", "威海市住房和城乡建设局", Fixtures.weihai());
+		fund.open(city, x.id());
+		fund.deposit(city, x.id(), new KeepingTheFund.Deposits(java.util.Map.of(HouseKind.RESIDENTIAL, 6_000L), "SALE-D-" + x.id(), ""));
+		long house = x.houses().get(0);
+		String ledger = "/api/v1/fund/houses/" + house + "/ledger";
+		var before = json.readTree(mvc.perform(get(ledger).with(user(x.residents().get(0)).roles("RESIDENT"))).andReturn().getResponse().getContentAsString());
+		assertThat(before.get("balanceFen").asLong()).isEqualTo(572_220);
+
+		// sold: the registry lists the buyer instead of the seller, and the buyer binds the house
+		long seller = houses.house(Fixtures.weihai(), house).owners().get(0).id();
+		houses.removeOwner(Fixtures.weihai(), house, seller);
+		var bought = houses.addOwner(Fixtures.weihai(), house, Fixtures.owner("买受人", Fixtures.idNumber()), true);
+		String buyer = "buyer" + x.id();
+		users.createBoundResident(buyer, Fixtures.phone(), "买受人", LinliTest.PASSWORD, house, bought.owners().get(0).id());
+
+		assertThat(mvc.perform(get(ledger).with(user(x.residents().get(0)).roles("RESIDENT"))).andReturn().getResponse().getStatus())
+			.as("the seller no longer sees it").isEqualTo(404);
+		var after = json.readTree(mvc.perform(get(ledger).with(user(buyer).roles("RESIDENT"))).andReturn().getResponse().getContentAsString());
+		assertThat(after.get("balanceFen").asLong()).as("the buyer sees the same ledger, with its history").isEqualTo(572_220);
+		assertThat(after.get("firstDepositFen").asLong()).isEqualTo(572_220);
+		assertThat(after.get("entries").size()).isEqualTo(1);
+		assertThat(reconciliation.check().differences()).isEmpty();
 	}
 }
