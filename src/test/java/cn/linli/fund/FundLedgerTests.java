@@ -204,14 +204,24 @@ class FundLedgerTests {
 		assertThat(reconciliation.check().differences()).isEmpty();
 	}
 
+	/** The city's bureau as the use cases see it. */
+	Actor cityBureau() {
+		long cityUser = jdbc.sql("select id from app_user where username = 'city'").query(Long.class).single();
+		return new Actor(cityUser, "city", "威海市住房和城乡建设局", Fixtures.weihai());
+	}
+
+	/** Opens the compound's account and books the flats' first deposits at the rate; the total booked. */
+	long openWithDeposits(Actor bureau, long compound, long fenPerSquareMetre, String reference) {
+		fund.open(bureau, compound);
+		return fund.deposit(bureau, compound, new KeepingTheFund.Deposits(java.util.Map.of(HouseKind.RESIDENTIAL, fenPerSquareMetre), reference + compound, ""))
+			.amountFen();
+	}
+
 	@Test
 	void twoBookingsAtOnceAreBookedOneAfterTheOtherAndTheSameReferenceOnlyOnce() throws Exception {
 		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "资金并发小区" + System.nanoTime() % 100000, 30, "3000.00", 3);
-		long cityUser = jdbc.sql("select id from app_user where username = 'city'").query(Long.class).single();
-		var city = new Actor(cityUser, "city", "威海市住房和城乡建设局", Fixtures.weihai());
-		fund.open(city, x.id());
-		long deposited = fund.deposit(city, x.id(), new KeepingTheFund.Deposits(java.util.Map.of(HouseKind.RESIDENTIAL, 7_001L), "CC-D-" + x.id(), ""))
-			.amountFen();
+		var city = cityBureau();
+		long deposited = openWithDeposits(city, x.id(), 7_001L, "CC-D-");
 		String suffix = String.valueOf(x.id());
 		// two different movements and two copies of a third, all at once
 		String[] documents = { "CC-A-" + suffix, "CC-B-" + suffix, "CC-C-" + suffix, "CC-C-" + suffix };
@@ -255,10 +265,7 @@ class FundLedgerTests {
 	@Test
 	void theLedgerStaysWithTheHouseWhenItIsSold() throws Exception {
 		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "资金过户小区" + System.nanoTime() % 100000, 30, "3000.00", 2);
-		long cityUser = jdbc.sql("select id from app_user where username = 'city'").query(Long.class).single();
-		var city = new Actor(cityUser, "city", "威海市住房和城乡建设局", Fixtures.weihai());
-		fund.open(city, x.id());
-		fund.deposit(city, x.id(), new KeepingTheFund.Deposits(java.util.Map.of(HouseKind.RESIDENTIAL, 6_000L), "SALE-D-" + x.id(), ""));
+		openWithDeposits(cityBureau(), x.id(), 6_000L, "SALE-D-");
 		long house = x.houses().get(0);
 		String ledger = "/api/v1/fund/houses/" + house + "/ledger";
 		var before = json.readTree(mvc.perform(get(ledger).with(user(x.residents().get(0)).roles("RESIDENT"))).andReturn().getResponse().getContentAsString());
