@@ -83,11 +83,14 @@ public class ReconcilingBankStatements {
 		}
 		long accountId = postings.lockAccount(compoundId).orElseThrow(() -> DomainException.conflict("fund-account-missing", "该小区尚未开立维修资金账户"));
 		var now = Timestamp.from(clock.instant());
+		// the postings booked under the statement's references, read once: the same amount matches, another is a mismatch
+		var booked = new java.util.HashMap<String, long[]>();
+		jdbc.sql("select document, id, amount_fen from fund_posting where account_id = :a and document = any(:d) order by id desc").param("a", accountId)
+			.param("d", lines.stream().map(Line::reference).toArray(String[]::new))
+			.query((rs, n) -> booked.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) })).list();
 		int imported = 0;
 		for (var l : lines) {
-			// the posting booked under the bank's reference, if any: the same amount matches, another is a mismatch
-			var posting = jdbc.sql("select id, amount_fen from fund_posting where account_id = :a and document = :d order by id limit 1")
-				.param("a", accountId).param("d", l.reference()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).optional();
+			var posting = java.util.Optional.ofNullable(booked.get(l.reference()));
 			String status = posting.isEmpty() ? "UNMATCHED" : posting.get()[1] == l.amountFen() ? "MATCHED" : "MISMATCH";
 			imported += jdbc.sql("""
 					insert into fund_bank_line (account_id, imported_at, imported_by, booked_on, reference, amount_fen, summary, status, posting_id)
