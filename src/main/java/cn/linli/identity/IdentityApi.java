@@ -40,6 +40,14 @@ public class IdentityApi {
 			.param("o", ownerIds.toArray(Long[]::new)).query(Long.class).list();
 	}
 
+	/** Enabled resident accounts with a valid binding (owner or tenant) to a house of the compound, for its notice board. */
+	public List<Long> residentsOfCompound(long compoundId) {
+		return jdbc.sql("select distinct rb.user_id from resident_binding rb join app_user u on u.id = rb.user_id"
+				+ " join house h on h.id = rb.house_id join building b on b.id = h.building_id"
+				+ " where b.compound_id = :c and u.enabled and " + ValidBindings.CONDITION + " order by rb.user_id")
+			.param("c", compoundId).query(Long.class).list();
+	}
+
 	/** Enabled accounts of a compound's owners' committee. */
 	public List<Long> usersOfCommittee(long compoundId) {
 		return jdbc.sql("select id from app_user where compound_id = :c and enabled and role = 'COMMITTEE' order by id").param("c", compoundId)
