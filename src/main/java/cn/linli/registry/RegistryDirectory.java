@@ -64,17 +64,17 @@ public class RegistryDirectory {
 	}
 
 	/** A house as money is shared by: its exclusive area (1/100 m²), its kind, and whether the developer still holds it. */
-	public record HouseArea(long houseId, String label, long exclusiveAreaCenti, HouseKind kind, boolean developerHeld) {
+	public record HouseArea(long houseId, String label, long exclusiveAreaCenti, HouseKind kind, boolean developerHeld, long buildingId) {
 	}
 
 	/** Every house of a compound, in building, unit and number order: a public register of areas, no owner. */
 	public List<HouseArea> housesOfCompound(long compoundId) {
 		return jdbc.sql("""
-				select h.id, b.name, h.unit, h.number, h.exclusive_area_centi, h.kind, h.developer_held
+				select h.id, b.name, h.unit, h.number, h.exclusive_area_centi, h.kind, h.developer_held, b.id
 				from house h join building b on b.id = h.building_id where b.compound_id = :c order by b.name, h.unit, h.number, h.id""")
 			.param("c", compoundId)
 			.query((rs, n) -> new HouseArea(rs.getLong(1), HouseView.label(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(5),
-					HouseKind.valueOf(rs.getString(6)), rs.getBoolean(7)))
+					HouseKind.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getLong(8)))
 			.list();
 	}
 

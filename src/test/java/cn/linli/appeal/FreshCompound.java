@@ -59,4 +59,17 @@ public record FreshCompound(long id, String communityCode, int households, long 
 		}
 		return new FreshCompound(compound.id(), showcase[0], households, Area.parse(buildingArea).centi(), houseIds, usernames);
 	}
+
+	/** A committee in term for this compound (three members) and a login for it; answers the username. */
+	public String committee(cn.linli.registry.committee.FilingCommittees committees, UserAdministration users) {
+		var today = LocalDate.now(cn.linli.shared.time.TimeConfiguration.ZONE);
+		committees.form(Fixtures.weihai(), id, today.minusYears(1), today.plusYears(2), null,
+				List.of(new cn.linli.registry.committee.FilingCommittees.MemberInput("主任" + id, "DIRECTOR"),
+						new cn.linli.registry.committee.FilingCommittees.MemberInput("副主任" + id, "DEPUTY"),
+						new cn.linli.registry.committee.FilingCommittees.MemberInput("委员" + id, "MEMBER")));
+		String username = "committee-of-" + id;
+		users.create(new cn.linli.identity.NewUser(username, "业委会主任", cn.linli.shared.security.Role.COMMITTEE, null, null, null, id, null),
+				LinliTest.PASSWORD);
+		return username;
+	}
 }

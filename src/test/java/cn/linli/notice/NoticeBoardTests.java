@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.linli.LinliTest;
 import cn.linli.TestApi;
 import cn.linli.appeal.FreshCompound;
-import cn.linli.identity.NewUser;
 import cn.linli.identity.UserAdministration;
 import cn.linli.notice.disclosure.FindingOverdueDisclosures;
 import cn.linli.registry.committee.FilingCommittees;
@@ -33,7 +32,6 @@ import cn.linli.registry.compound.RegisteringCompounds;
 import cn.linli.registry.contract.RecordingContracts;
 import cn.linli.registry.house.RegisteringHouses;
 import cn.linli.shared.notice.NoticeRequested;
-import cn.linli.shared.security.Role;
 import cn.linli.shared.time.TimeConfiguration;
 
 /**
@@ -99,20 +97,11 @@ class NoticeBoardTests {
 		return FreshCompound.register(jdbc, compounds, houses, contracts, users, name + System.nanoTime() % 100000, 20, "2000.00", 2);
 	}
 
-	String committeeOf(long compound) {
-		var today = LocalDate.now(TimeConfiguration.ZONE);
-		committees.form(cn.linli.Fixtures.weihai(), compound, today.minusYears(1), today.plusYears(2), null,
-				List.of(new FilingCommittees.MemberInput("主任" + compound, "DIRECTOR"), new FilingCommittees.MemberInput("副主任" + compound, "DEPUTY"),
-						new FilingCommittees.MemberInput("委员" + compound, "MEMBER")));
-		String username = "notice-com" + compound;
-		users.create(new NewUser(username, "业委会主任", Role.COMMITTEE, null, null, null, compound, null), LinliTest.PASSWORD);
-		return username;
-	}
 
 	@Test
 	void eachAuthorPostsItsKindsResidentsReadOnceAndAreToldInTheirInbox() throws Exception {
 		var x = fresh("公告小区");
-		String committee = committeeOf(x.id());
+		String committee = x.committee(committees, users);
 		var pdf = new MockMultipartFile("files", "停水通知.pdf", "application/pdf", "%PDF-1.4 notice".getBytes());
 		var general = ok(postNotice(committee, x.id(), Map.of("duty", "GENERAL", "title", "停水通知", "body", "周六 9:00–12:00 停水。", "days", "3"), pdf));
 		assertThat(general.get("authorName").asString()).startsWith("业主委员会");
@@ -155,7 +144,7 @@ class NoticeBoardTests {
 	@Test
 	void everyRoleSeesAndPostsOnlyOnTheBoardsOfItsScope() throws Exception {
 		var x = fresh("公告权限小区");
-		String committee = committeeOf(x.id());
+		String committee = x.committee(committees, users);
 		long id = ok(postNotice("company", x.id(), Map.of("duty", "GENERAL", "title", "电梯检修", "body", "3号楼电梯周二检修", "days", "2"))).get("id").asLong();
 		String[][] expected = {
 				// who, the board, one notice, posting a general notice

@@ -38,6 +38,11 @@ class Postings {
 	}
 
 	long book(long accountId, String kind, String document, String note, Actor actor, List<Line> lines) {
+		return book(accountId, kind, document, note, actor, lines, null);
+	}
+
+	/** The same, for a payment of a repair project ({@code projectId}), which the entries' readers link to. */
+	long book(long accountId, String kind, String document, String note, Actor actor, List<Line> lines, Long projectId) {
 		long total = 0;
 		for (var l : lines) {
 			total = Math.addExact(total, l.amountFen());
@@ -45,11 +50,11 @@ class Postings {
 		long postingId;
 		try {
 			postingId = jdbc.sql("""
-					insert into fund_posting (account_id, kind, amount_fen, document, note, posted_at, posted_by, posted_by_name)
-					values (:a, :k, :amount, :doc, :note, :at, :by, :name) returning id""")
+					insert into fund_posting (account_id, kind, amount_fen, document, note, posted_at, posted_by, posted_by_name, project_id)
+					values (:a, :k, :amount, :doc, :note, :at, :by, :name, :project) returning id""")
 				.param("a", accountId).param("k", kind).param("amount", total).param("doc", document).param("note", note)
 				.param("at", Timestamp.from(clock.instant())).param("by", actor.userId()).param("name", actor.displayName())
-				.query(Long.class).single();
+				.param("project", projectId).query(Long.class).single();
 		}
 		catch (DuplicateKeyException e) {
 			throw DomainException.conflict("fund-document-booked", "凭证号 " + document + " 已入账，同一笔资金不会重复记账");

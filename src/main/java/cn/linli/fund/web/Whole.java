@@ -29,4 +29,34 @@ final class Whole {
 	private static Long fail(String field, String what) {
 		throw DomainException.invalid(field, what + "须为整数（金额以分计，面积以 0.01 平方米计），不能带小数");
 	}
+
+	/** Whole fen typed as text (a form field or a multipart part); blank is none. */
+	static Long fen(String value, String field, String what) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return of(new BigDecimal(value.strip()), field, what);
+		}
+		catch (NumberFormatException e) {
+			throw DomainException.invalid(field, what + "须为数字（以分计）");
+		}
+	}
+
+	/** Yuan as a person types them on a page (120000 or 1234.56) in fen; more than two decimals is refused. */
+	static Long yuan(String value, String field, String what) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			var yuan = new BigDecimal(value.strip().replace(",", "").replace("，", ""));
+			if (yuan.stripTrailingZeros().scale() > 2) {
+				throw DomainException.invalid(field, what + "最多精确到分（两位小数）");
+			}
+			return yuan.movePointRight(2).longValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException e) {
+			throw DomainException.invalid(field, what + "须为金额（元），如 12000 或 1234.56");
+		}
+	}
 }

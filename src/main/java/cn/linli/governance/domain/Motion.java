@@ -24,6 +24,7 @@ public class Motion {
 	private String body;
 	private Integer seats;
 	private Long[] buildingIds;
+	private Long[] houseIds;
 	private Instant opensAt;
 	private Instant closesAt;
 	private String convenedBy;
@@ -169,6 +170,19 @@ public class Motion {
 	}
 
 	/** The buildings voting; empty for the whole compound. */
+	/** The houses the roll is limited to (a fund project's benefiting houses); empty: the buildings' or the compound's. */
+	public List<Long> houseIds() {
+		return houseIds == null ? List.of() : List.of(houseIds);
+	}
+
+	/** Limits a draft's roll to these houses; only a fund project's motion, drafted from it, is so limited. */
+	public void limitToHouses(List<Long> houses) {
+		if (!status.isDraft()) {
+			throw DomainException.conflict("motion-state", "发布后不能再修改表决范围");
+		}
+		houseIds = houses.isEmpty() ? null : houses.stream().distinct().sorted().toArray(Long[]::new);
+	}
+
 	public List<Long> buildingIds() {
 		return buildingIds == null ? List.of() : List.of(buildingIds);
 	}

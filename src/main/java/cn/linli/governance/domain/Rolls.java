@@ -31,7 +31,9 @@ public class Rolls {
 	/** The houses of the motion's scope as the registry lists them now. */
 	public List<RollHouse> housesNow(Motion motion) {
 		var buildings = new HashSet<>(motion.buildingIds());
+		var houses = new HashSet<>(motion.houseIds());
 		return rolls.housesForRoll(motion.compoundId()).stream().filter(h -> buildings.isEmpty() || buildings.contains(h.buildingId()))
+			.filter(h -> houses.isEmpty() || houses.contains(h.houseId()))
 			.map(h -> new RollHouse(String.valueOf(h.houseId()), RollHouse.Kind.valueOf(h.kind()), h.areaCenti(),
 					h.ownerIds().stream().map(String::valueOf).toList(), h.developerHeld()))
 			.toList();

@@ -248,6 +248,9 @@ public class MotionQueries {
 			var buildings = directory.buildingNames(m.buildingIds());
 			scope = String.join("、", m.buildingIds().stream().map(b -> buildings.getOrDefault(b, "#" + b)).toList()) + "的业主";
 		}
+		if (!m.houseIds().isEmpty()) {
+			scope = "维修资金使用项目受益的 " + m.houseIds().size() + " 户业主";
+		}
 		var thresholds = m.rollHead() == null ? null : Thresholds.of(m.matter(), m.rollArea(), m.rollHead());
 		boolean open = m.isOpenAt(now);
 		return new MotionView(m.id(), m.compoundId(), m.matter().number(), m.matter().label(), m.title(), m.body(), m.seats(), m.buildingIds(),
