@@ -110,6 +110,9 @@ public class ProposingAProject {
 		String affected = e.affectedOwners() == null ? "" : e.affectedOwners().strip();
 		errors.check(affected.isEmpty() || affected.length() > 500, "affectedOwners", "请填写到场确认的受影响业主（不超过500字）");
 		errors.check(p.files().isEmpty(), "files", "应急使用须附现场照片");
+		// the emergency appeal it starts from must be this compound's
+		errors.check(e.appealId() != null && !jdbc.sql("select exists (select 1 from appeal where id = :a and compound_id = :c)").param("a", e.appealId())
+			.param("c", compoundId).query(Boolean.class).single(), "appealId", "所选诉求不是本小区的诉求");
 		long id = insert(actor, c, p, proposer, hazard, e.appealId(), errors);
 		jdbc.sql("update fund_project set affected_owners = :a where id = :id").param("a", affected).param("id", id).update();
 		events.publishEvent(FundProjectChanged.of("reported", id, compoundId, p.title(),

@@ -33,6 +33,11 @@ public class Formats {
 		return "¥" + f.format(yuan);
 	}
 
+	/** An area in 1/100 m² as square metres with two decimals (95.37). */
+	public String area(long centi) {
+		return java.math.BigDecimal.valueOf(centi, 2).toPlainString();
+	}
+
 	public String num(Double value) {
 		return value == null ? "—" : String.format("%.2f", value);
 	}
