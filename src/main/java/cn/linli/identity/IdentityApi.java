@@ -48,6 +48,16 @@ public class IdentityApi {
 			.param("c", compoundId).query(Long.class).list();
 	}
 
+	/** Enabled owner accounts with a valid binding to any of these houses. */
+	public List<Long> ownersOfHouses(Collection<Long> houseIds) {
+		if (houseIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select distinct rb.user_id from resident_binding rb join app_user u on u.id = rb.user_id"
+				+ " where rb.house_id = any(:h::bigint[]) and rb.relation = 'OWNER' and u.enabled and " + ValidBindings.CONDITION + " order by rb.user_id")
+			.param("h", houseIds.toArray(Long[]::new)).query(Long.class).list();
+	}
+
 	/** Enabled accounts of a compound's owners' committee. */
 	public List<Long> usersOfCommittee(long compoundId) {
 		return jdbc.sql("select id from app_user where compound_id = :c and enabled and role = 'COMMITTEE' order by id").param("c", compoundId)

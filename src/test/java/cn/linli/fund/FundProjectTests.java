@@ -268,6 +268,29 @@ class FundProjectTests {
 	}
 
 	@Test
+	void aPaymentThatTakesALedgerBelowThirtyPerCentAsksItsOwnersToTopUp() throws Exception {
+		var x = funded("续交小区", 2);
+		String committee = x.committee(committees, users);
+		var fields = Map.of("title", "消防水泵更换", "reason", "消防水泵损坏", "hazard", "FIRE", "budgetFen", "2000000", "notExcluded", "true",
+				"affectedOwners", "住户1");
+		long project = ok(form("company", "/api/v1/fund/compounds/" + x.id() + "/emergencies", fields,
+				new MockMultipartFile("files", "泵房.png", "image/png", png()))).get("id").asLong();
+		ok(call(committee, "POST", "/api/v1/fund/projects/" + project + "/confirm", null));
+		// 70 % of ¥20,000 is ¥14,000, ¥7,000 a flat: ¥2,537 of the first ¥9,537 is left, 26.6 %
+		ok(call("city", "POST", "/api/v1/fund/projects/" + project + "/approve", "{\"document\": \"TOPUP-" + project + "\"}"));
+		var ledger = ok(call(x.residents().get(0), "GET", "/api/v1/fund/houses/" + x.houses().get(0) + "/ledger", null));
+		assertThat(ledger.get("balanceFen").asLong()).isEqualTo(253_700);
+		assertThat(ledger.get("low").asBoolean()).isTrue();
+		for (String owner : x.residents()) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+					select count(*) from inbox_message m join app_user u on u.id = m.user_id where u.username = :u and m.title = '维修资金续交提醒'""")
+				.param("u", owner).query(Long.class).single() == 1);
+		}
+		assertThat(cn.linli.fund.ledger.TopUp.due(953_700, 286_110)).as("exactly 30 % is not below it").isFalse();
+		assertThat(cn.linli.fund.ledger.TopUp.due(953_700, 286_109)).isTrue();
+	}
+
+	@Test
 	void everyRoleSeesAndActsOnTheProjectsOfItsScopeOnly() throws Exception {
 		var x = funded("项目权限小区", 2);
 		String committee = x.committee(committees, users);

@@ -76,6 +76,12 @@ public class PayingFromTheFund {
 					+ KeepingTheFund.yuan(amountFen) + " 元；请先续筹");
 		}
 		long posting = postings.book(accountId, "USE", document, note, actor, lines, projectId);
+		// the owners whose ledgers this payment took below the threshold are asked to top up
+		var low = jdbc.sql("select l.house_id from fund_ledger l where l.house_id = any(:h::bigint[]) and " + TopUp.DUE_SQL + " order by l.house_id")
+			.param("h", lines.stream().map(Postings.Line::houseId).toArray(Long[]::new)).query(Long.class).list();
+		if (!low.isEmpty()) {
+			events.publishEvent(new cn.linli.fund.FundTopUpDue(accountId, compoundId, low));
+		}
 		events.publishEvent(FundPosted.of("USE", accountId, compoundId, -amountFen,
 				"维修资金使用 " + KeepingTheFund.yuan(amountFen) + " 元，" + lines.size() + " 户分摊，凭证 " + document + "：" + note));
 		return posting;

@@ -85,8 +85,7 @@ public class FundQueries {
 					rs.getString(6), rs.getString(7)))
 			.list();
 		// 165号令 Art. 17: below 30 % of the first deposit the owner tops up
-		boolean low = ledger.first() > 0
-				&& java.math.BigInteger.valueOf(ledger.balance()).multiply(java.math.BigInteger.TEN).compareTo(java.math.BigInteger.valueOf(ledger.first()).multiply(java.math.BigInteger.valueOf(3))) < 0;
+		boolean low = cn.linli.fund.ledger.TopUp.due(ledger.first(), ledger.balance());
 		return new LedgerView(houseId, house.label(), compound.id(), compound.name(), ledger.first(), ledger.balance(), low, entries);
 	}
 }
