@@ -43,7 +43,7 @@ class ModularityTests {
 			expected.add("module-" + module.getIdentifier() + ".adoc");
 		}
 		assertThat(MODULES.stream().count()).as("the modules of the README: shared, region, registry, identity, analytics, governance, appeal, "
-				+ "notification, fund, notice, demo").isEqualTo(11);
+				+ "notification, fund, notice, fee, demo").isEqualTo(12);
 		for (String name : expected) {
 			Path file = DOCS.resolve(name);
 			assertThat(file).as(name).isRegularFile();
@@ -72,6 +72,6 @@ class ModularityTests {
 			}
 		}
 		// notification and demo keep no tables of their own (the inbox table came with the appeals)
-		assertThat(folders).containsExactly("analytics", "appeal", "fund", "governance", "identity", "notice", "region", "registry", "shared");
+		assertThat(folders).containsExactly("analytics", "appeal", "fee", "fund", "governance", "identity", "notice", "region", "registry", "shared");
 	}
 }

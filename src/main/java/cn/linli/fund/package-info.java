@@ -4,5 +4,5 @@
  * account's balance, and every split of money among houses exact to the fen
  * ({@link cn.linli.shared.domain.Shares}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Maintenance fund", allowedDependencies = { "shared", "registry", "governance" })
+@org.springframework.modulith.ApplicationModule(displayName = "Maintenance fund", allowedDependencies = { "shared", "registry", "registry :: house", "governance" })
 package cn.linli.fund;

@@ -1,6 +1,5 @@
 package cn.linli.fund.ledger;
 
-import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -143,9 +142,7 @@ public class KeepingTheFund {
 
 	/** Rate (fen per m²) × area (1/100 m²) ÷ 100, half up to the fen. */
 	static long depositOf(long fenPerSquareMetre, long areaCenti) {
-		var exact = BigInteger.valueOf(fenPerSquareMetre).multiply(BigInteger.valueOf(areaCenti));
-		var qr = exact.divideAndRemainder(BigInteger.valueOf(100));
-		return qr[0].longValueExact() + (qr[1].intValue() >= 50 ? 1 : 0);
+		return cn.linli.shared.domain.Money.perSquareMetre(fenPerSquareMetre, areaCenti);
 	}
 
 	private CompoundFacts bookable(Actor actor, long compoundId) {

@@ -52,7 +52,8 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(resolver), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new ActorFilter(resolver), AuthorizationFilter.class)
-			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token").permitAll().anyRequest().authenticated())
+			// a payment gateway's notification carries the gateway's signature, which its adapter checks, not a user's token
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token", "/api/v1/fees/payment-notifications").permitAll().anyRequest().authenticated())
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.UNAUTHORIZED, "unauthorized", "未认证或令牌已失效"))
 				.accessDeniedHandler((req, res, ex) -> cn.linli.shared.web.ProblemResponses.write(res, HttpStatus.FORBIDDEN, "forbidden", "无权访问")))
