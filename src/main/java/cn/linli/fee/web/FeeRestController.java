@@ -30,6 +30,7 @@ import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.web.PageRequest;
 import cn.linli.shared.web.PageResponse;
+import cn.linli.shared.web.Whole;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -194,17 +195,6 @@ class FeeRestController {
 	}
 
 	private static Long fen(BigDecimal value, String field) {
-		if (value == null) {
-			return null;
-		}
-		if (value.stripTrailingZeros().scale() > 0) {
-			throw DomainException.invalid(field, "金额以分计，须为整数，不能带小数");
-		}
-		try {
-			return value.longValueExact();
-		}
-		catch (ArithmeticException e) {
-			throw DomainException.invalid(field, "金额超出范围");
-		}
+		return Whole.of(value, field, "金额");
 	}
 }

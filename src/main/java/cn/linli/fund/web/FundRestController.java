@@ -22,6 +22,7 @@ import cn.linli.fund.query.FundQueries;
 import cn.linli.registry.HouseKind;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.web.Whole;
 
 @RestController
 @RequestMapping("/api/v1/fund")

@@ -53,7 +53,7 @@ class ProjectPages {
 		}
 
 		ProposingAProject.Proposal proposal(List<MultipartFile> files) {
-			return new ProposingAProject.Proposal(title, reason, scope, buildingIds, List.of(), Whole.yuan(budget, "budget", "预算"), quotes, Boolean.TRUE.equals(notExcluded),
+			return new ProposingAProject.Proposal(title, reason, scope, buildingIds, List.of(), cn.linli.shared.web.YuanInput.fen(budget, "budget", "预算"), quotes, Boolean.TRUE.equals(notExcluded),
 					files);
 		}
 	}
@@ -183,7 +183,7 @@ class ProjectPages {
 	String settle(@PathVariable long id, @RequestParam(required = false) String settled, @RequestParam(required = false) String document,
 			@RequestParam(required = false) Integer version, RedirectAttributes flash) {
 		return PageActions.redirect(flash, "/fund/projects/" + id, "已结算，结算与每户分摊已在公告栏公示 5 天",
-				() -> using.settle(CurrentActor.get(), id, Whole.yuan(settled, "settled", "结算金额"), document, version));
+				() -> using.settle(CurrentActor.get(), id, cn.linli.shared.web.YuanInput.fen(settled, "settled", "结算金额"), document, version));
 	}
 
 	private static Instant local(String value, String field) {

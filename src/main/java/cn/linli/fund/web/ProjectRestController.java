@@ -22,6 +22,7 @@ import cn.linli.fund.project.ProposingAProject;
 import cn.linli.fund.project.UsingTheFund;
 import cn.linli.fund.query.FundProjectQueries;
 import cn.linli.shared.security.CurrentActor;
+import cn.linli.shared.web.Whole;
 import cn.linli.shared.web.PageRequest;
 import cn.linli.shared.web.PageResponse;
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Shares;
+import cn.linli.shared.web.Whole;
 
 /**
  * The split the platform uses for every cost, interest and income among houses, open to anyone who

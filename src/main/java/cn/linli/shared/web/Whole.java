@@ -1,4 +1,4 @@
-package cn.linli.fund.web;
+package cn.linli.shared.web;
 
 import java.math.BigDecimal;
 
@@ -9,12 +9,12 @@ import cn.linli.shared.domain.DomainException;
  * 83.35 — yuan typed where fen are asked — is refused instead of being cut to 83, which would be
  * booked for good in an append-only ledger.
  */
-final class Whole {
+public final class Whole {
 
 	private Whole() {
 	}
 
-	static Long of(BigDecimal value, String field, String what) {
+	public static Long of(BigDecimal value, String field, String what) {
 		if (value == null) {
 			return null;
 		}
@@ -31,7 +31,7 @@ final class Whole {
 	}
 
 	/** Whole fen typed as text (a form field or a multipart part); blank is none. */
-	static Long fen(String value, String field, String what) {
+	public static Long fen(String value, String field, String what) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -40,23 +40,6 @@ final class Whole {
 		}
 		catch (NumberFormatException e) {
 			throw DomainException.invalid(field, what + "须为数字（以分计）");
-		}
-	}
-
-	/** Yuan as a person types them on a page (120000 or 1234.56) in fen; more than two decimals is refused. */
-	static Long yuan(String value, String field, String what) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			var yuan = new BigDecimal(value.strip().replace(",", "").replace("，", ""));
-			if (yuan.stripTrailingZeros().scale() > 2) {
-				throw DomainException.invalid(field, what + "最多精确到分（两位小数）");
-			}
-			return yuan.movePointRight(2).longValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException e) {
-			throw DomainException.invalid(field, what + "须为金额（元），如 12000 或 1234.56");
 		}
 	}
 }
