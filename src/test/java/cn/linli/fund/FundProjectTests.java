@@ -291,6 +291,31 @@ class FundProjectTests {
 	}
 
 	@Test
+	void incomeIsSharedByBalanceAndALostHouseIsRefundedAndSharesNoMore() throws Exception {
+		var x = funded("灭失小区", 3);
+		// the assembly puts ¥100.01 of common income into the fund: by balance, three equal ledgers, the odd fen to the smallest id
+		var income = ok(call("city", "POST", "/api/v1/fund/compounds/" + x.id() + "/income", "{\"amount\": 10001, \"document\": \"INC-" + x.id() + "\"}"));
+		assertThat(income.get("houses").asInt()).isEqualTo(3);
+		assertThat(balance(x.houses().get(0))).isEqualTo(953_700 + 3_334);
+		assertThat(status(call("company", "POST", "/api/v1/fund/houses/" + x.houses().get(2) + "/refund", "{\"document\": \"R\", \"note\": \"拆除\"}")))
+			.isEqualTo(403);
+		assertThat(status(call("city", "POST", "/api/v1/fund/houses/" + x.houses().get(2) + "/refund", "{\"document\": \"RF-" + x.id() + "\"}")))
+			.as("the loss must be stated").isEqualTo(400);
+		var refund = ok(call("city", "POST", "/api/v1/fund/houses/" + x.houses().get(2) + "/refund",
+				"{\"document\": \"RF-" + x.id() + "\", \"note\": \"103 室因火灾灭失，经鉴定不再重建\"}"));
+		assertThat(refund.get("amountFen").asLong()).isEqualTo(-(953_700 + 3_333));
+		assertThat(balance(x.houses().get(2))).isZero();
+		assertThat(status(call("city", "POST", "/api/v1/fund/houses/" + x.houses().get(2) + "/refund",
+				"{\"document\": \"RF2-" + x.id() + "\", \"note\": \"again\"}"))).isEqualTo(409);
+		ok(call("city", "POST", "/api/v1/fund/compounds/" + x.id() + "/interest", "{\"amount\": 1000, \"document\": \"INT-L-" + x.id() + "\"}"));
+		assertThat(balance(x.houses().get(2))).as("a closed ledger earns no interest").isZero();
+		long project = ok(form("company", "/api/v1/fund/compounds/" + x.id() + "/projects", Map.of("title", "围墙修补", "reason", "围墙倒塌",
+				"budgetFen", "50000", "notExcluded", "true"))).get("houses").asLong();
+		assertThat(project).as("nor any cost").isEqualTo(2);
+		assertThat(reconciliation.check().differences()).isEmpty();
+	}
+
+	@Test
 	void everyRoleSeesAndActsOnTheProjectsOfItsScopeOnly() throws Exception {
 		var x = funded("项目权限小区", 2);
 		String committee = x.committee(committees, users);

@@ -116,17 +116,26 @@ public class KeepingTheFund {
 
 	/** A year's interest, shared among the ledgers in proportion to their balances (the largest remainders get the odd fen). */
 	public Booked allocateInterest(Actor actor, long compoundId, Long amountFen, String document, String note) {
+		return allocate(actor, compoundId, "INTEREST", "利息", amountFen, document, note);
+	}
+
+	/** Other income of the fund (e.g. the common income the owners' assembly put into it), shared by balance like interest. */
+	public Booked allocateIncome(Actor actor, long compoundId, Long amountFen, String document, String note) {
+		return allocate(actor, compoundId, "INCOME", "收益转入", amountFen, document, note);
+	}
+
+	private Booked allocate(Actor actor, long compoundId, String kind, String label, Long amountFen, String document, String note) {
 		var compound = bookable(actor, compoundId);
 		String doc = document(document);
 		if (amountFen == null || amountFen <= 0) {
-			throw DomainException.invalid("amount", "利息金额须大于 0（分）");
+			throw DomainException.invalid("amount", label + "金额须大于 0（分）");
 		}
 		long accountId = account(compoundId);
-		booked(accountId, "INTEREST", doc);
-		var balances = jdbc.sql("select house_id, balance_fen from fund_ledger where account_id = :a and balance_fen > 0 order by house_id")
+		booked(accountId, kind, doc);
+		var balances = jdbc.sql("select house_id, balance_fen from fund_ledger where account_id = :a and balance_fen > 0 and closed_at is null order by house_id")
 			.param("a", accountId).query((rs, n) -> new Shares.Party(String.valueOf(rs.getLong(1)), rs.getLong(2))).list();
 		if (balances.isEmpty()) {
-			throw DomainException.invalid("amount", "账户内没有余额，无法按余额分配利息");
+			throw DomainException.invalid("amount", "账户内没有余额，无法按余额分配" + label);
 		}
 		var lines = new ArrayList<Postings.Line>();
 		for (var s : Shares.split(amountFen, balances)) {
@@ -134,10 +143,38 @@ public class KeepingTheFund {
 				lines.add(new Postings.Line(Long.parseLong(s.id()), s.share(), "FUND", s.base()));
 			}
 		}
-		long posting = postings.book(accountId, "INTEREST", doc, note(note), actor, lines);
-		events.publishEvent(FundPosted.of("INTEREST", accountId, compoundId, amountFen,
-				compound.name() + " 利息 " + yuan(amountFen) + " 元按余额分配至 " + lines.size() + " 户，凭证 " + doc));
+		long posting = postings.book(accountId, kind, doc, note(note), actor, lines);
+		events.publishEvent(FundPosted.of(kind, accountId, compoundId, amountFen,
+				compound.name() + " " + label + " " + yuan(amountFen) + " 元按余额分配至 " + lines.size() + " 户，凭证 " + doc));
 		return new Booked(posting, amountFen, lines.size());
+	}
+
+	/**
+	 * A house is lost (房屋灭失, 165号令 Art. 28): its balance is refunded to its owner (the developer for a
+	 * unit it held) and its ledger closed; a closed ledger shares no more interest, income or cost.
+	 */
+	public Booked refundLost(Actor actor, long houseId, String document, String note) {
+		var house = directory.houseFacts(houseId).orElseThrow(() -> DomainException.notFound("房屋"));
+		var compound = bookable(actor, house.compoundId());
+		String doc = document(document);
+		if (note == null || note.isBlank()) {
+			throw DomainException.invalid("note", "请写明房屋灭失的情况与依据");
+		}
+		long accountId = account(compound.id());
+		booked(accountId, "REFUND", doc);
+		var ledger = jdbc.sql("select balance_fen, closed_at is not null from fund_ledger where house_id = :h and account_id = :a").param("h", houseId)
+			.param("a", accountId).query((rs, n) -> new Object[] { rs.getLong(1), rs.getBoolean(2) }).optional()
+			.orElseThrow(() -> DomainException.notFound("分户账"));
+		if ((Boolean) ledger[1]) {
+			throw DomainException.conflict("fund-ledger-closed", "该分户账已因房屋灭失结清");
+		}
+		long balance = (Long) ledger[0];
+		long posting = postings.book(accountId, "REFUND", doc, note(note), actor,
+				balance == 0 ? List.of() : List.of(new Postings.Line(houseId, -balance, "OWNER", balance)));
+		jdbc.sql("update fund_ledger set closed_at = :at where house_id = :h").param("at", Timestamp.from(clock.instant())).param("h", houseId).update();
+		events.publishEvent(FundPosted.of("REFUND", accountId, compound.id(), -balance,
+				compound.name() + " " + house.label() + " 房屋灭失，退还分户账余额 " + yuan(balance) + " 元，凭证 " + doc));
+		return new Booked(posting, -balance, 1);
 	}
 
 	/** Rate (fen per m²) × area (1/100 m²) ÷ 100, half up to the fen. */

@@ -183,7 +183,10 @@ public class ProposingAProject {
 
 	/** The project with its benefiting houses; every problem, the scope's included, is reported at once. */
 	private long insert(Actor actor, CompoundFacts c, Proposal p, String proposer, Hazard hazard, Long appealId, FieldErrors errors) {
-		var all = directory.housesOfCompound(c.id());
+		// a lost house's ledger is closed: it shares no cost
+		var closed = new HashSet<>(jdbc.sql("select l.house_id from fund_ledger l join fund_account a on a.id = l.account_id where a.compound_id = :c and l.closed_at is not null")
+			.param("c", c.id()).query(Long.class).list());
+		var all = directory.housesOfCompound(c.id()).stream().filter(h -> !closed.contains(h.houseId())).toList();
 		String scope = p.scope() == null || p.scope().isBlank() ? "COMPOUND" : p.scope().strip();
 		List<RegistryDirectory.HouseArea> benefiting = switch (scope) {
 			case "COMPOUND" -> all;

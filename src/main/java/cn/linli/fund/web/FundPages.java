@@ -17,7 +17,7 @@ import cn.linli.shared.security.Role;
 @Controller
 class FundPages {
 
-	static final Map<String, String> KINDS = Map.of("DEPOSIT", "首次交存", "INTEREST", "利息", "USE", "维修使用");
+	static final Map<String, String> KINDS = Map.of("DEPOSIT", "首次交存", "INTEREST", "利息", "USE", "维修使用", "INCOME", "收益转入", "REFUND", "房屋灭失退还");
 
 	private final FundQueries queries;
 

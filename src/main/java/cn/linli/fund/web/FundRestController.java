@@ -104,6 +104,22 @@ class FundRestController {
 				request.note());
 	}
 
+	@PostMapping("/compounds/{compoundId}/income")
+	@Operation(summary = "转入维修资金的其他收益（如业主大会决定转入的公共收益）：按各户余额比例分配，精确到分")
+	KeepingTheFund.Booked income(@PathVariable long compoundId, @RequestBody InterestRequest request) {
+		return keeping.allocateIncome(CurrentActor.get(), compoundId, Whole.of(request.amount(), "amount", "收益金额"), request.document(),
+				request.note());
+	}
+
+	record RefundRequest(String document, String note) {
+	}
+
+	@PostMapping("/houses/{houseId}/refund")
+	@Operation(summary = "房屋灭失：退还分户账余额并结清分户账（165号令第二十八条）")
+	KeepingTheFund.Booked refund(@PathVariable long houseId, @RequestBody RefundRequest request) {
+		return keeping.refundLost(CurrentActor.get(), houseId, request.document(), request.note());
+	}
+
 	@GetMapping("/houses/{houseId}/ledger")
 	@Operation(summary = "房屋分户账：首次交存、余额与每笔明细；余额低于首次交存 30% 时提示续交")
 	FundQueries.LedgerView ledger(@PathVariable long houseId) {
