@@ -94,4 +94,48 @@ class FundBrowserTests {
 		company.navigate(browser.url("/fund/compounds/" + other.id()));
 		assertThat(company.locator("main").textContent()).contains("尚未开立");
 	}
+
+	@Test
+	void theBureauOpensBooksAndReconcilesTheAccountOnItsPages() {
+		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "住建记账小区" + System.nanoTime() % 100000, 20, "2000.00", 2);
+		var bureau = browser.login("city", LinliTest.PASSWORD);
+		bureau.navigate(browser.url("/fund/compounds/" + x.id()));
+		bureau.click("#open-form button[type=submit]");
+		bureau.locator("#notice").waitFor();
+		bureau.click("#deposit-form >> xpath=.. >> summary");
+		bureau.fill("#deposit-form input[name=rate_RESIDENTIAL]", "100");
+		bureau.fill("#deposit-form input[name=document]", "BANK-DEP-" + x.id());
+		bureau.click("#deposit-form button[type=submit]");
+		bureau.locator("#notice").waitFor();
+		// ¥100 × 95.37 m² for each of the two flats
+		assertThat(bureau.locator("#notice").textContent()).contains("首次交存 2 户").contains("¥19,074.00");
+		bureau.click("#allocation-form >> xpath=.. >> summary");
+		bureau.fill("#allocation-form input[name=amount]", "12.345");
+		bureau.fill("#allocation-form input[name=document]", "INT-PAGE-" + x.id());
+		bureau.click("#allocation-form button[type=submit]");
+		bureau.locator("#error").waitFor();
+		assertThat(bureau.locator("#error").textContent()).contains("最多精确到分");
+		bureau.click("#allocation-form >> xpath=.. >> summary");
+		bureau.fill("#allocation-form input[name=amount]", "12.35");
+		bureau.fill("#allocation-form input[name=document]", "INT-PAGE-" + x.id());
+		bureau.click("#allocation-form button[type=submit]");
+		bureau.locator("#notice").waitFor();
+		assertThat(bureau.locator("#fund-account-balance").textContent()).isEqualTo("¥19,086.35");
+
+		String csv = "日期,流水号,金额,摘要\n2026-12-01,BANK-DEP-" + x.id() + ",19074.00,首次交存\n2026-12-01,UNKNOWN-" + x.id() + ",500.00,不明来款\n";
+		bureau.click("#statement-form >> xpath=.. >> summary");
+		bureau.setInputFiles("#statement-form input[name=file]", new com.microsoft.playwright.options.FilePayload("对账单.csv", "text/csv",
+				csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		bureau.click("#statement-form button[type=submit]");
+		bureau.locator("#notice").waitFor();
+		assertThat(bureau.locator("#notice").textContent()).contains("导入 2 行").contains("匹配 1 行").contains("待处理 1 行");
+		assertThat(bureau.locator("#bank-open li").count()).isEqualTo(1);
+		assertThat(bureau.locator("#bank-open li").textContent()).contains("UNKNOWN-" + x.id()).contains("账内无此笔");
+		assertThat(((Number) bureau.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
+		PhoneBrowser.shot(bureau, "fund-6-bureau-reconciles.png");
+		bureau.fill("#bank-open li input[name=note]", "系误入账，已退回付款单位");
+		bureau.click("#bank-open li button[type=submit]");
+		bureau.locator("#notice").waitFor();
+		assertThat(bureau.locator("#bank-open li").count()).isZero();
+	}
 }
