@@ -90,13 +90,15 @@ class DemoDataLoader implements ApplicationRunner {
 	private final String open311Key;
 	private final ApplicationContext context;
 	private final KeepingTheFund fund;
+	private final DemoMoney money;
 
 	DemoDataLoader(@Value("${linli.demo.enabled:true}") boolean enabled, @Value("${linli.demo.password:}") String password,
 			JdbcClient jdbc, TransactionTemplate tx, RegionApi regions, RegisteringCompounds compounds, RegisteringCompanies companies,
 			RecordingContracts contracts, RegisteringStaff staff, RegisteringHouses houses, FilingCommittees committees,
 			UserAdministration users, DemoAppeals appeals, cn.linli.appeal.AppealsApi appealsApi, java.time.Clock clock,
-			@Value("${linli.demo.open311-key:}") String open311Key, ApplicationContext context, KeepingTheFund fund) {
+			@Value("${linli.demo.open311-key:}") String open311Key, ApplicationContext context, KeepingTheFund fund, DemoMoney money) {
 		this.context = context;
+		this.money = money;
 		this.fund = fund;
 		this.appeals = appeals;
 		this.appealsApi = appealsApi;
@@ -133,13 +135,18 @@ class DemoDataLoader implements ApplicationRunner {
 		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 		long started = System.currentTimeMillis();
 		String password = configuredPassword == null || configuredPassword.isBlank() ? randomPassword() : configuredPassword;
+		long[] showcase = new long[1];
 		tx.executeWithoutResult(status -> {
 			// the marker first: a second instance starting at the same time waits here and then finds it
 			int claimed = jdbc.sql("insert into demo_data (name) values ('weihai') on conflict do nothing").update();
 			if (claimed == 1) {
-				new Generation(password).load();
+				showcase[0] = new Generation(password).load();
 			}
 		});
+		if (showcase[0] != 0) {
+			// after the commit: each step of the money is its own transaction, and the vote's result reaches the fund as an event
+			money.seed(showcase[0], password);
+		}
 		log.info("Weihai demo data loaded in {} ms", System.currentTimeMillis() - started);
 		if (configuredPassword == null || configuredPassword.isBlank()) {
 			String banner = "\n==========================================================\n"
@@ -174,7 +181,8 @@ class DemoDataLoader implements ApplicationRunner {
 			this.password = password;
 		}
 
-		void load() {
+		/** Answers the showcase compound's id. */
+		long load() {
 			List<Long> companyIds = registerCompanies();
 			List<Region> communities = regions.urbanCommunities(WEIHAI);
 			List<CompoundView> all = registerCompounds(communities);
@@ -205,6 +213,7 @@ class DemoDataLoader implements ApplicationRunner {
 			long servedInCity = servedCompound(all, served, c -> c.communityCode().startsWith(WENDENG));
 			appeals.seed(WEIHAI, SEED, new DemoAppeals.Places(showcase.id(), servedInStreet, servedInDistrict, servedInCity, residentUser,
 					residentHouse[0]), clock.instant());
+			return showcase.id();
 		}
 
 		/**
