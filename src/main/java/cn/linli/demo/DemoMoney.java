@@ -116,7 +116,7 @@ class DemoMoney {
 			var bills = jdbc.sql("select id, amount_fen from fee_bill where compound_id = :c and period = :p order by house_id").param("c", compoundId)
 				.param("p", java.sql.Date.valueOf(period.atDay(1))).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
 			for (var b : bills) {
-				if (random.nextInt(100) < paidPercent[i]) {
+				if (random.nextInt(100) < paidPercent[2 - i]) {
 					boolean cash = random.nextInt(5) == 0;
 					payments.record(company, b[0], b[1], cash ? "CASH" : "TRANSFER", (cash ? "XJ-" : "YH-") + period + "-" + b[0]);
 				}

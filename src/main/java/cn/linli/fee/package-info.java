@@ -5,5 +5,5 @@
  * (公共收益) — a ledger of its own, disclosed each quarter for at least 30 days, and the owners'
  * demand for its audit. Parts: {@code board}, {@code billing}, {@code income}, {@code query}, {@code web}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Property fees and common income", allowedDependencies = { "shared", "registry", "identity" })
+@org.springframework.modulith.ApplicationModule(displayName = "Property fees and common income", allowedDependencies = { "shared", "registry", "identity", "governance", "fund" })
 package cn.linli.fee;

@@ -36,6 +36,15 @@ public class GovernanceApi {
 	}
 
 	/**
+	 * A motion another module drafts for the owners to decide (e.g. a fee change, matter 9), on the
+	 * whole compound's roll; convened, reviewed and published like any other. Answers its id.
+	 */
+	@Transactional
+	public long convene(Actor actor, long compoundId, int matter, String title, String body, Instant opensAt, Instant closesAt) {
+		return convening.draft(actor, compoundId, new MotionDraft(matter, title, body, null, List.of(), opensAt, closesAt, false, false, List.of()));
+	}
+
+	/**
 	 * A matter-5 motion (使用维修资金) drafted from a fund project, its roll limited to the benefiting
 	 * houses; convened, reviewed and published like any other motion. Answers its id.
 	 */

@@ -39,14 +39,17 @@ create index fee_bill_compound on fee_bill (compound_id, period);
 
 create table fee_payment (
     id          bigserial primary key,
+    compound_id bigint not null references compound (id),
     bill_id     bigint not null references fee_bill (id),
     amount_fen  bigint not null check (amount_fen > 0),
     method      varchar(10) not null check (method in ('CASH', 'TRANSFER', 'ONLINE')),
-    -- the bank's or gateway's reference, or the receipt book's number for cash: one payment, however often it is sent
-    reference   varchar(100) not null unique,
+    -- the bank's or gateway's reference, or the receipt book's number for cash: one payment of the compound's, however
+    -- often it is sent (per compound, so that one company cannot learn or block another's references)
+    reference   varchar(100) not null,
     receipt_no  varchar(30) not null unique,
     paid_at     timestamptz not null,
-    recorded_by varchar(100) not null
+    recorded_by varchar(100) not null,
+    constraint fee_payment_reference unique (compound_id, reference)
 );
 create index fee_payment_bill on fee_payment (bill_id);
 create sequence fee_receipt_seq;
@@ -60,10 +63,11 @@ create table common_income (
     gross_fen   bigint not null check (gross_fen >= 0),
     cost_fen    bigint not null check (cost_fen >= 0),
     contract_no varchar(100) not null,
-    receipt_ref varchar(100) not null unique,
+    receipt_ref varchar(100) not null,
     received_on date not null,
     recorded_by varchar(100) not null,
-    recorded_at timestamptz not null
+    recorded_at timestamptz not null,
+    constraint common_income_receipt unique (compound_id, receipt_ref)
 );
 create index common_income_compound on common_income (compound_id, received_on);
 create trigger common_income_append_only before update or delete on common_income for each row execute function fund_append_only();

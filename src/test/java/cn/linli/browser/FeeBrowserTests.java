@@ -97,6 +97,18 @@ class FeeBrowserTests {
 		assertThat(((Number) company.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(375);
 		PhoneBrowser.shot(company, "fee-1-company-bills.png");
 
+		// the supervisors' dashboard shows the month's 物业缴费率 of its region beside the coverage
+		var street = browser.login("street", LinliTest.PASSWORD);
+		String streetCode = jdbc.sql("select region_code from app_user where username = 'street'").query(String.class).single();
+		street.navigate(browser.url("/dashboard/" + streetCode));
+		assertThat(street.locator("#kpi-collection").count()).isEqualTo(1);
+		assertThat(street.locator("#kpi-collection").textContent()).contains("物业缴费率（上月）");
+		// the region's month: the demo's showcase compound and this one's two flats, one paid
+		assertThat(street.locator("#kpi-collection + .kpi").textContent()).contains("物业缴费率（本月）").matches("(?s).*\\d+\\.\\d%.*");
+		PhoneBrowser.shot(street, "fee-4-street-dashboard.png");
+		street.navigate(browser.url("/fees/collection"));
+		assertThat(street.locator("#collection-rows").textContent()).contains("缴费页面小区").contains("50.0%");
+
 		var resident = browser.login(x.residents().get(0), LinliTest.PASSWORD);
 		resident.click("nav >> text=物业费");
 		resident.waitForURL("**/app/bills");

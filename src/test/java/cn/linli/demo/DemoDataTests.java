@@ -243,6 +243,36 @@ class DemoDataTests {
 		assertThat(spot.get(0).count()).isGreaterThanOrEqualTo(6);
 	}
 
+	/**
+	 * The showcase compound's money, made after the load through the use cases: its board, three
+	 * months of bills with the seed's collection, a disclosed quarter, and two fund projects settled
+	 * and posted — the roof repair after its building's owners passed it online.
+	 */
+	@Test
+	void theShowcaseCompoundsMoneyIsInTheOpen() {
+		long showcase = jdbc.sql("""
+				select b.compound_id from resident_binding rb join app_user u on u.id = rb.user_id join house h on h.id = rb.house_id
+				join building b on b.id = h.building_id where u.username = 'resident'""").query(Long.class).single();
+		assertThat(count("select count(*) from fee_item where compound_id = " + showcase + " and ends_on is null")).isEqualTo(3);
+		assertThat(count("select count(distinct period) from fee_bill where compound_id = " + showcase)).isEqualTo(3);
+		// every house with a rate is billed each month: 144 flats, 12 parking spaces and 3 shops
+		assertThat(count("select count(*) from fee_bill where compound_id = " + showcase)).isEqualTo(3 * 159);
+		var rates = jdbc.sql("""
+				select period, sum(paid_fen) * 100 / sum(amount_fen) from fee_bill where compound_id = :c group by period order by period""")
+			.param("c", showcase).query((rs, n) -> rs.getLong(2)).list();
+		assertThat(rates).hasSize(3);
+		assertThat(rates.get(0)).as("two months ago mostly paid").isBetween(85L, 99L);
+		assertThat(rates.get(2)).as("this month still being collected").isBetween(40L, 75L);
+		assertThat(count("select count(*) from common_income_disclosure where compound_id = " + showcase)).isEqualTo(1);
+		assertThat(jdbc.sql("select kind || ':' || status from fund_project where compound_id = :c order by id").param("c", showcase).query(String.class)
+			.list()).containsExactly("EMERGENCY:SETTLED", "NORMAL:SETTLED");
+		assertThat(count("""
+				select count(*) from fund_project p join motion m on m.id = p.motion_id where p.compound_id = %d and m.result like '%%"PASSED"%%'"""
+			.formatted(showcase))).isEqualTo(1);
+		assertThat(count("select count(*) from notice where compound_id = " + showcase + " and source like 'fund_project:%:settlement'")).isEqualTo(2);
+		assertThat(count("select count(*) from notice where compound_id = " + showcase + " and duty = 'COMMON_INCOME'")).isEqualTo(1);
+	}
+
 	@Test
 	void theConfiguredOpen311KeyWorksAndIsStoredOnlyAsItsHash() {
 		long id = count("select id from open311_client where key_hash = '" + Hashes.sha256(LinliTest.OPEN311_KEY) + "'");

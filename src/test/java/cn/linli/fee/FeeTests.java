@@ -55,6 +55,15 @@ class FeeTests {
 	UserAdministration users;
 	@Autowired
 	FilingCommittees committees;
+	@Autowired
+	cn.linli.MutableClock clock;
+	@Autowired
+	cn.linli.governance.counting.CountingTheVote counting;
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	MockHttpServletResponse call(String user, String method, String path, String body) throws Exception {
 		var request = method.equals("GET") ? get(path) : post(path).contentType(MediaType.APPLICATION_JSON).content(body == null ? "{}" : body);
@@ -143,6 +152,10 @@ class FeeTests {
 		for (var row : matrix) {
 			assertThat(call(row[0], "GET", base, null).getStatus()).as(row[0]).isEqualTo(Integer.parseInt(row[1]));
 		}
+		// the public column's money page, for anyone: the board in force and compound-level figures, no house
+		var publicPage = mvc.perform(get("/public/compounds/" + x.id() + "/money")).andReturn().getResponse();
+		assertThat(publicPage.getStatus()).isEqualTo(200);
+		assertThat(publicPage.getContentAsString()).contains("物业服务费", "¥1.30/m²·月", "电梯运行费", "12358").doesNotContain("1单元-101");
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'fee.paid' and subject_id in (:a, :b)")
 			.param("a", String.valueOf(first)).param("b", String.valueOf(second)).query(Long.class).single()).isEqualTo(2);
 	}
@@ -204,5 +217,58 @@ class FeeTests {
 		var answered = ok(call(x.residents().get(0), "GET", base, null)).get("demands").get(0);
 		assertThat(answered.get("answer").asString()).contains("会计师事务所");
 		assertThat(call(committee, "POST", "/api/v1/income/audit-demands/" + demand + "/answer", "{\"answer\": \"again\"}").getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	void aFeeChangeFollowsThePublishedStepsBeforeItsRatesApply() throws Exception {
+		var x = FreshCompound.register(jdbc, compounds, houses, contracts, users, "调价小区" + System.nanoTime() % 100000, 30, "3000.00", 3);
+		String committee = x.committee(committees, users);
+		String base = "/api/v1/fees/compounds/" + x.id();
+		long item = ok(call("company", "POST", base + "/items", GUIDED.formatted(125))).get("board").get(0).get("id").asLong();
+		assertThat(call("company", "POST", base + "/changes", "{\"reason\": \"人工成本上涨\", \"audit\": \"\", \"rates\": []}").getStatus())
+			.isEqualTo(400);
+		ok(call("company", "POST", base + "/changes", """
+				{"reason": "最低工资标准上调，人工成本上涨 12%%", "audit": "2026 年度成本测算：人工 62%%、能耗 18%%……", "rates": [{"itemId": %d, "rateFen": 132}]}"""
+			.formatted(item)));
+		assertThat(call("committee", "GET", base + "/changes", null).getStatus()).as("another compound's committee").isEqualTo(404);
+		long id = ok(call(committee, "GET", base + "/changes", null)).get(0).get("id").asLong();
+		String step = "/api/v1/fees/changes/" + id;
+		var early = call("company", "POST", step + "/rates", null);
+		assertThat(early.getStatus()).isEqualTo(409);
+		assertThat(early.getContentAsString()).contains("成本测算公示须满 30 天");
+		clock.advance(java.time.Duration.ofDays(30).plusMinutes(1));
+		ok(call("company", "POST", step + "/rates", null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+				select count(*) from inbox_message m join app_user u on u.id = m.user_id where u.username = 'street' and m.title = '物业服务收费调整报备'
+				  and m.body like '%' || (select name from compound where id = :c) || '%'""").param("c", x.id()).query(Long.class).single() == 1);
+		assertThat(call(committee, "POST", step + "/vote", voteTimes()).getStatus()).as("the rates' 30 days first").isEqualTo(409);
+		clock.advance(java.time.Duration.ofDays(30).plusMinutes(1));
+		assertThat(call("company", "POST", step + "/vote", voteTimes()).getStatus()).as("the owners' side convenes").isEqualTo(403);
+		long motion = ok(call(committee, "POST", step + "/vote", voteTimes())).get("motionId").asLong();
+		ok(call("community", "POST", "/api/v1/motions/" + motion + "/publish", null));
+		for (String owner : x.residents()) {
+			ok(call(owner, "POST", "/api/v1/motions/" + motion + "/ballots", "{\"choice\": \"AGREE\"}"));
+		}
+		clock.advance(java.time.Duration.ofHours(2));
+		counting.closeDue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> "RESULT_POSTED".equals(jdbc.sql("select status from fee_change where id = :id").param("id", id)
+			.query(String.class).single()));
+		var today = LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
+		assertThat(call("company", "POST", step + "/in-force", "{\"effectiveOn\": \"" + today + "\"}").getStatus()).as("the result's 7 days first")
+			.isEqualTo(409);
+		clock.advance(java.time.Duration.ofDays(7).plusMinutes(1));
+		var effective = LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
+		ok(call("company", "POST", step + "/in-force", "{\"effectiveOn\": \"" + effective + "\"}"));
+		var board = ok(call(x.residents().get(0), "GET", base, null)).get("board");
+		assertThat(board.get(0).get("rateFen").asLong()).as("the new rate in force").isEqualTo(132);
+		assertThat(board.get(0).get("startsOn").asString()).isEqualTo(effective.toString());
+		assertThat(board.get(1).get("endsOn").asString()).as("the old one ended the day before").isEqualTo(effective.minusDays(1).toString());
+		assertThat(jdbc.sql("select count(*) from notice where source like :s").param("s", "fee_change:" + id + ":%").query(Long.class).single())
+			.as("audit, rates, result posted").isEqualTo(3);
+	}
+
+	String voteTimes() {
+		var now = clock.instant();
+		return "{\"opensAt\": \"%s\", \"closesAt\": \"%s\"}".formatted(now.minusSeconds(60), now.plusSeconds(3600));
 	}
 }

@@ -36,7 +36,11 @@ class DashboardController {
 	private final Trends trends;
 	private final HotSpots hotSpots;
 
-	DashboardController(RegistryFigures figures, RegionApi regions, JsonMapper json, AppealFigures appeals, AppealsApi appealsApi, Trends trends, HotSpots hotSpots, java.time.Clock clock) {
+	private final cn.linli.fee.FeeIndicators fees;
+
+	DashboardController(RegistryFigures figures, RegionApi regions, JsonMapper json, AppealFigures appeals, AppealsApi appealsApi, Trends trends, HotSpots hotSpots, java.time.Clock clock,
+			cn.linli.fee.FeeIndicators fees) {
+		this.fees = fees;
 		this.hotSpots = hotSpots;
 		this.trends = trends;
 		this.clock = clock;
@@ -61,6 +65,10 @@ class DashboardController {
 		model.addAttribute("report", report);
 		model.addAttribute("chain", chain);
 		model.addAttribute("chart", json.writeValueAsString(chart(report.children())));
+		// 物业缴费率 beside the coverage: this month's and last month's bills of the region's compounds
+		var month = java.time.YearMonth.now(clock.withZone(cn.linli.shared.time.TimeConfiguration.ZONE));
+		model.addAttribute("collection", fees.ofRegion(code, month));
+		model.addAttribute("lastCollection", fees.ofRegion(code, month.minusMonths(1)));
 		// 你呼我应 beside coverage: supervisors see their appeals' figures on the same home page
 		if (scope.coversRegion(code)) {
 			model.addAttribute("appeals", appeals.forRegion(actor, code, Period.lastDays(30, clock)));

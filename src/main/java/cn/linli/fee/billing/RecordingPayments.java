@@ -48,23 +48,24 @@ public class RecordingPayments {
 	}
 
 	public Receipt record(Actor actor, long billId, Long amountFen, String method, String reference) {
-		var bill = bill(billId);
-		var c = directory.compoundFacts(bill.compoundId()).filter(f -> FeeAccess.maySee(actor.scope(), f)).orElseThrow(() -> DomainException.notFound("账单"));
+		// the caller's right first, then the lock: an outsider neither waits on nor learns of another compound's bill
+		var c = directory.compoundFacts(compoundOf(billId)).filter(f -> FeeAccess.maySee(actor.scope(), f)).orElseThrow(() -> DomainException.notFound("账单"));
 		if (!FeeAccess.mayKeep(actor.scope(), c)) {
 			throw DomainException.forbidden("缴费由物业服务中心登记，或由业主在线缴纳");
 		}
 		if (!"CASH".equals(method) && !"TRANSFER".equals(method)) {
 			throw DomainException.invalid("method", "登记的缴费方式只能是现金或转账");
 		}
-		return pay(bill, amountFen, method, reference, actor.displayName());
+		return pay(bill(billId), amountFen, method, reference, actor.displayName());
 	}
 
 	/** A resident starts paying its own bill online. */
 	public PaymentGateway.Checkout startOnline(Actor actor, long billId) {
-		var bill = bill(billId);
-		if (!actor.scope().houseIds().contains(bill.houseId())) {
+		var house = jdbc.sql("select house_id from fee_bill where id = :id").param("id", billId).query(Long.class).optional();
+		if (house.isEmpty() || !actor.scope().houseIds().contains(house.get())) {
 			throw DomainException.notFound("账单");
 		}
+		var bill = bill(billId);
 		if (bill.paidFen() >= bill.amountFen()) {
 			throw DomainException.conflict("bill-paid", "该账单已缴清");
 		}
@@ -78,10 +79,19 @@ public class RecordingPayments {
 			return false;
 		}
 		var c = confirmed.get();
-		if (jdbc.sql("select exists (select 1 from fee_payment where reference = :r)").param("r", c.reference()).query(Boolean.class).single()) {
-			return true;
+		var bill = bill(c.billId());
+		var earlier = jdbc.sql("select bill_id, amount_fen from fee_payment where compound_id = :c and reference = :r").param("c", bill.compoundId())
+			.param("r", c.reference()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).optional();
+		if (earlier.isPresent()) {
+			// the same notification again is already recorded; the reference on another bill is not this payment
+			boolean same = earlier.get()[0] == c.billId() && earlier.get()[1] == c.amountFen();
+			if (!same) {
+				org.slf4j.LoggerFactory.getLogger(RecordingPayments.class).warn("online payment {} for bill {} clashes with a payment already recorded under its reference",
+						c.reference(), c.billId());
+			}
+			return same;
 		}
-		pay(bill(c.billId()), c.amountFen(), "ONLINE", c.reference(), "在线支付");
+		pay(bill, c.amountFen(), "ONLINE", c.reference(), "在线支付");
 		return true;
 	}
 
@@ -99,9 +109,9 @@ public class RecordingPayments {
 		long id;
 		try {
 			id = jdbc.sql("""
-					insert into fee_payment (bill_id, amount_fen, method, reference, receipt_no, paid_at, recorded_by)
-					values (:b, :a, :m, :r, :no, :at, :by) returning id""")
-				.param("b", bill.id()).param("a", amountFen).param("m", method).param("r", reference.strip()).param("no", receipt)
+					insert into fee_payment (compound_id, bill_id, amount_fen, method, reference, receipt_no, paid_at, recorded_by)
+					values (:c, :b, :a, :m, :r, :no, :at, :by) returning id""")
+				.param("c", bill.compoundId()).param("b", bill.id()).param("a", amountFen).param("m", method).param("r", reference.strip()).param("no", receipt)
 				.param("at", Timestamp.from(now)).param("by", by).query(Long.class).single();
 		}
 		catch (DuplicateKeyException e) {
@@ -111,6 +121,11 @@ public class RecordingPayments {
 		events.publishEvent(FeeChanged.of("paid", "fee_bill", bill.id(), bill.compoundId(),
 				"缴费 " + IssuingBills.yuan(amountFen) + " 元（" + Map.of("CASH", "现金", "TRANSFER", "转账", "ONLINE", "在线").get(method) + "），收据 " + receipt));
 		return new Receipt(id, receipt, bill.id(), amountFen, bill.paidFen() + amountFen, bill.amountFen());
+	}
+
+	private long compoundOf(long billId) {
+		return jdbc.sql("select compound_id from fee_bill where id = :id").param("id", billId).query(Long.class).optional()
+			.orElseThrow(() -> DomainException.notFound("账单"));
 	}
 
 	/** The bill, locked: two payments of one bill are recorded one after the other. */

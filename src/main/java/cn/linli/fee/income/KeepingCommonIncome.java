@@ -152,6 +152,7 @@ public class KeepingCommonIncome {
 
 	/** An owner signs a demand for every house it owns in the compound; the demand binds once 20 % of the area and the heads signed. */
 	public Support sign(Actor actor, long demandId) {
+		visibleDemand(actor, demandId);
 		var demand = jdbc.sql("select compound_id, reached_at is not null from common_income_audit_demand where id = :d for update").param("d", demandId)
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBoolean(2) }).optional().orElseThrow(() -> DomainException.notFound("审计要求"));
 		var c = visible(actor, (Long) demand[0]);
@@ -171,6 +172,7 @@ public class KeepingCommonIncome {
 
 	/** The committee or the community answers a binding demand (the audit arranged, its result). */
 	public void answer(Actor actor, long demandId, String answer) {
+		visibleDemand(actor, demandId);
 		var row = jdbc.sql("select compound_id, reached_at is not null, answered_at is not null from common_income_audit_demand where id = :d for update")
 			.param("d", demandId).query((rs, n) -> new Object[] { rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3) }).optional()
 			.orElseThrow(() -> DomainException.notFound("审计要求"));
@@ -228,6 +230,14 @@ public class KeepingCommonIncome {
 			throw DomainException.forbidden("只有本小区的业主可以联署（租户不能）");
 		}
 		return houses;
+	}
+
+	/** A demand of a compound the caller sees, checked before its row is locked; otherwise it is not there. */
+	private void visibleDemand(Actor actor, long demandId) {
+		var compound = jdbc.sql("select compound_id from common_income_audit_demand where id = :d").param("d", demandId).query(Long.class).optional();
+		if (compound.isEmpty() || directory.compoundFacts(compound.get()).filter(f -> FeeAccess.maySee(actor.scope(), f)).isEmpty()) {
+			throw DomainException.notFound("审计要求");
+		}
 	}
 
 	private CompoundFacts visible(Actor actor, long compoundId) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.linli.fee.FeeAccess;
+import cn.linli.fee.FeeIndicators.Collection;
 import cn.linli.fee.income.KeepingCommonIncome;
 import cn.linli.registry.RegistryDirectory;
 import cn.linli.registry.RegistryDirectory.CompoundFacts;
@@ -27,22 +28,6 @@ public class FeeQueries {
 
 	public record ItemView(long id, String name, String content, String standard, String billing, String houseKind, long rateFen, String pricing,
 			Long baseRateFen, Integer floatPercent, String basis, LocalDate startsOn, LocalDate endsOn) {
-	}
-
-	/**
-	 * 物业缴费率 with its counts: collected ÷ billed in fen, and the household variant (bills paid in
-	 * full ÷ bills); both rates are null when nothing was billed, never a made-up zero.
-	 */
-	public record Collection(long billedFen, long collectedFen, long bills, long paidBills, java.math.BigDecimal rate, java.math.BigDecimal householdRate) {
-
-		public static Collection of(long billedFen, long collectedFen, long bills, long paidBills) {
-			return new Collection(billedFen, collectedFen, bills, paidBills, ratio(collectedFen, billedFen), ratio(paidBills, bills));
-		}
-
-		/** A ratio to four places, half up; none of nothing. */
-		static java.math.BigDecimal ratio(long part, long whole) {
-			return whole == 0 ? null : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), 4, java.math.RoundingMode.HALF_UP);
-		}
 	}
 
 	public record BillView(long id, long houseId, String houseLabel, LocalDate period, long amountFen, long paidFen, List<String> lines,
@@ -77,7 +62,11 @@ public class FeeQueries {
 			List<DisclosureView> disclosures, List<DemandView> demands) {
 	}
 
-	private static final String COLLECTION = "coalesce(sum(b.amount_fen), 0), coalesce(sum(b.paid_fen), 0), count(b.id), count(b.id) filter (where b.paid_fen = b.amount_fen)";
+	public record ChangeView(long id, String status, String reason, String proposedByName, Instant auditPostedAt, Instant ratesPostedAt, Long motionId,
+			String voteResult, Instant resultPostedAt, LocalDate effectiveOn, List<String> rates, int version) {
+	}
+
+	private static final String COLLECTION = cn.linli.fee.FeeIndicators.COLUMNS;
 
 	private final JdbcClient jdbc;
 	private final RegistryDirectory directory;
@@ -168,6 +157,25 @@ public class FeeQueries {
 					income.support(d.id(), compoundId)))
 			.toList();
 		return new IncomeLedger(compoundId, c.name(), totals[0], totals[1], entries, disclosures, demands);
+	}
+
+	/** A compound's fee changes, newest first, each with its proposed rates (old → new). */
+	public List<ChangeView> changes(Scope scope, long compoundId) {
+		visible(scope, compoundId);
+		var rates = new java.util.HashMap<Long, List<String>>();
+		jdbc.sql("""
+				select ci.change_id, i.name, i.rate_fen, ci.new_rate_fen from fee_change_item ci join fee_item i on i.id = ci.item_id
+				join fee_change c on c.id = ci.change_id where c.compound_id = :c order by i.id""")
+			.param("c", compoundId).query((rs, n) -> rates.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(rs.getString(2) + "：" + java.math.BigDecimal.valueOf(rs.getLong(3), 2) + " → " + java.math.BigDecimal.valueOf(rs.getLong(4), 2) + " 元"))
+			.list();
+		return jdbc.sql("""
+				select id, status, reason, proposed_by_name, audit_posted_at, rates_posted_at, motion_id, vote_result, result_posted_at, effective_on, version
+				from fee_change where compound_id = :c order by id desc""")
+			.param("c", compoundId).query((rs, n) -> new ChangeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant(), at(rs.getTimestamp(6)), (Long) rs.getObject(7, Long.class), rs.getString(8), at(rs.getTimestamp(9)),
+					rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(), rates.getOrDefault(rs.getLong(1), List.of()), rs.getInt(11)))
+			.list();
 	}
 
 	private List<BillView> billsOf(long compoundId, List<Long> ids) {

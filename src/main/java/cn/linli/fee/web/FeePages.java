@@ -38,9 +38,11 @@ class FeePages {
 	private final KeepingCommonIncome income;
 	private final FeeQueries queries;
 	private final cn.linli.registry.RegistryDirectory directory;
+	private final cn.linli.fee.board.ChangingTheFees changes;
 
 	FeePages(KeepingThePriceBoard board, IssuingBills billing, RecordingPayments payments, KeepingCommonIncome income, FeeQueries queries,
-			cn.linli.registry.RegistryDirectory directory) {
+			cn.linli.registry.RegistryDirectory directory, cn.linli.fee.board.ChangingTheFees changes) {
+		this.changes = changes;
 		this.directory = directory;
 		this.board = board;
 		this.billing = billing;
@@ -61,6 +63,10 @@ class FeePages {
 			model.addAttribute("bills", queries.bills(actor.scope(), compoundId, m, new PageRequest(Math.max(0, page), 50)));
 		}
 		model.addAttribute("mayAnswer", actor.role() == Role.COMMITTEE || actor.role() == Role.COMMUNITY);
+		model.addAttribute("changes", queries.changes(actor.scope(), compoundId));
+		var now = java.time.LocalDateTime.now(cn.linli.shared.time.TimeConfiguration.ZONE).withSecond(0).withNano(0);
+		model.addAttribute("voteOpens", now.plusMinutes(5).toString());
+		model.addAttribute("voteCloses", now.plusDays(14).toString());
 		model.addAttribute("isResident", actor.role() == Role.RESIDENT);
 		return "fee/compound";
 	}
@@ -77,7 +83,7 @@ class FeePages {
 
 	@PostMapping("/fees/compounds/{compoundId}/bills")
 	String issue(@PathVariable long compoundId, @RequestParam(required = false) String month, RedirectAttributes flash) {
-		return PageActions.redirect(flash, "/fees/compounds/" + compoundId + "?month=" + (month == null ? "" : month), () -> {
+		return PageActions.redirect(flash, back(compoundId, month), () -> {
 			var issued = billing.issue(CurrentActor.get(), compoundId, FeeRestController.month(month));
 			return issued.period() + " 开具账单 " + issued.bills() + " 户，合计 ¥" + new BigDecimal(issued.amountFen()).movePointLeft(2).toPlainString();
 		});
@@ -87,7 +93,7 @@ class FeePages {
 	String pay(@PathVariable long billId, @RequestParam long compoundId, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String amount, @RequestParam(required = false) String method, @RequestParam(required = false) String reference,
 			RedirectAttributes flash) {
-		return PageActions.redirect(flash, "/fees/compounds/" + compoundId + "?month=" + (month == null ? "" : month), () -> {
+		return PageActions.redirect(flash, back(compoundId, month), () -> {
 			var receipt = payments.record(CurrentActor.get(), billId, yuan(amount, "amount"), method, reference);
 			return "已登记缴费，收据号 " + receipt.receiptNo();
 		});
@@ -124,6 +130,57 @@ class FeePages {
 		return PageActions.redirect(flash, "/fees/compounds/" + compoundId, "已答复", () -> income.answer(CurrentActor.get(), demandId, answer));
 	}
 
+	@PostMapping("/fees/compounds/{compoundId}/changes")
+	String proposeChange(@PathVariable long compoundId, @RequestParam java.util.Map<String, String> form, RedirectAttributes flash) {
+		return PageActions.redirect(flash, "/fees/compounds/" + compoundId, "已提出收费调整，成本测算在公告栏公示 30 天", () -> {
+			var rates = new java.util.ArrayList<cn.linli.fee.board.ChangingTheFees.NewRate>();
+			form.forEach((k, v) -> {
+				if (k.startsWith("rate_") && v != null && !v.isBlank()) {
+					long item;
+					try {
+						item = Long.parseLong(k.substring(5));
+					}
+					catch (NumberFormatException e) {
+						throw DomainException.invalid("rates", "收费项目不存在");
+					}
+					rates.add(new cn.linli.fee.board.ChangingTheFees.NewRate(item, yuan(v, "rates")));
+				}
+			});
+			changes.propose(CurrentActor.get(), compoundId, form.get("reason"), form.get("audit"), rates);
+		});
+	}
+
+	@PostMapping("/fees/changes/{changeId}/{step}")
+	String changeStep(@PathVariable long changeId, @PathVariable String step, @RequestParam long compoundId, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String opensAt, @RequestParam(required = false) String closesAt, @RequestParam(required = false) String effectiveOn,
+			RedirectAttributes flash) {
+		var actor = CurrentActor.get();
+		return PageActions.redirect(flash, "/fees/compounds/" + compoundId, () -> switch (step) {
+			case "rates" -> {
+				changes.postRates(actor, changeId, version);
+				yield "拟调整标准已公示 30 天，并报街道、社区和住建部门";
+			}
+			case "vote" -> "已提交业主共同决定（表决事项 " + changes.putToVote(actor, changeId, local(opensAt), local(closesAt), version) + "），待社区审核发布";
+			case "in-force" -> {
+				changes.putInForce(actor, changeId, date(effectiveOn, "effectiveOn"), version);
+				yield "新收费标准已列入价目表";
+			}
+			default -> throw DomainException.notFound("页面");
+		});
+	}
+
+	private static java.time.Instant local(String value) {
+		if (value == null || value.isBlank()) {
+			throw DomainException.invalid("opensAt", "请填写表决时间");
+		}
+		try {
+			return java.time.LocalDateTime.parse(value.strip()).atZone(cn.linli.shared.time.TimeConfiguration.ZONE).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw DomainException.invalid("opensAt", "时间格式不正确");
+		}
+	}
+
 	@GetMapping("/app/bills")
 	String mine(Model model) {
 		var actor = CurrentActor.get();
@@ -141,6 +198,16 @@ class FeePages {
 		model.addAttribute("rows", queries.collection(CurrentActor.scope(), m));
 		model.addAttribute("month", m.toString());
 		return "fee/collection";
+	}
+
+	/** Back to the compound's page at the month typed, when it is one (a redirect never carries what was typed as is). */
+	private static String back(long compoundId, String month) {
+		try {
+			return "/fees/compounds/" + compoundId + "?month=" + java.time.YearMonth.parse(month == null ? "" : month.strip());
+		}
+		catch (DateTimeParseException e) {
+			return "/fees/compounds/" + compoundId;
+		}
 	}
 
 	private static Long yuan(String value, String field) {

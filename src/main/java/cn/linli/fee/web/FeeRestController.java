@@ -42,8 +42,11 @@ class FeeRestController {
 	private final RecordingPayments payments;
 	private final KeepingCommonIncome income;
 	private final FeeQueries queries;
+	private final cn.linli.fee.board.ChangingTheFees changes;
 
-	FeeRestController(KeepingThePriceBoard board, IssuingBills billing, RecordingPayments payments, KeepingCommonIncome income, FeeQueries queries) {
+	FeeRestController(KeepingThePriceBoard board, IssuingBills billing, RecordingPayments payments, KeepingCommonIncome income, FeeQueries queries,
+			cn.linli.fee.board.ChangingTheFees changes) {
+		this.changes = changes;
 		this.board = board;
 		this.billing = billing;
 		this.payments = payments;
@@ -180,6 +183,51 @@ class FeeRestController {
 	Map<String, String> answer(@PathVariable long demandId, @RequestBody AnswerRequest r) {
 		income.answer(CurrentActor.get(), demandId, r.answer());
 		return Map.of("answered", "true");
+	}
+
+	record ChangeRequest(String reason, String audit, List<RateRequest> rates) {
+	}
+
+	record RateRequest(Long itemId, BigDecimal rateFen) {
+	}
+
+	record StepRequest(Integer version, java.time.Instant opensAt, java.time.Instant closesAt, LocalDate effectiveOn) {
+	}
+
+	@PostMapping("/fees/compounds/{compoundId}/changes")
+	@Operation(summary = "收费调整第一步（物业服务企业）：拟调整的项目与新标准（分），成本测算公示 30 天")
+	ResponseEntity<List<FeeQueries.ChangeView>> proposeChange(@PathVariable long compoundId, @RequestBody ChangeRequest r) {
+		var actor = CurrentActor.get();
+		var rates = r.rates() == null ? List.<cn.linli.fee.board.ChangingTheFees.NewRate>of() : r.rates().stream()
+			.map(x -> new cn.linli.fee.board.ChangingTheFees.NewRate(x.itemId() == null ? -1 : x.itemId(), fen(x.rateFen(), "rates"))).toList();
+		changes.propose(actor, compoundId, r.reason(), r.audit(), rates);
+		return ResponseEntity.created(URI.create("/api/v1/fees/compounds/" + compoundId + "/changes")).body(queries.changes(actor.scope(), compoundId));
+	}
+
+	@GetMapping("/fees/compounds/{compoundId}/changes")
+	@Operation(summary = "小区的收费调整及其所处步骤")
+	List<FeeQueries.ChangeView> listChanges(@PathVariable long compoundId) {
+		return queries.changes(CurrentActor.scope(), compoundId);
+	}
+
+	@PostMapping("/fees/changes/{changeId}/rates")
+	@Operation(summary = "第二步：成本测算公示满 30 天后，公示拟调整标准 30 天，并报街道、社区和住建部门")
+	Map<String, String> postRates(@PathVariable long changeId, @RequestBody StepRequest r) {
+		changes.postRates(CurrentActor.get(), changeId, r.version());
+		return Map.of("status", "RATES_POSTED");
+	}
+
+	@PostMapping("/fees/changes/{changeId}/vote")
+	@Operation(summary = "第三步：标准公示满 30 天后，业委会（或社区）提交业主共同决定（第九项事项，全体业主）")
+	Map<String, Long> voteChange(@PathVariable long changeId, @RequestBody StepRequest r) {
+		return Map.of("motionId", changes.putToVote(CurrentActor.get(), changeId, r.opensAt(), r.closesAt(), r.version()));
+	}
+
+	@PostMapping("/fees/changes/{changeId}/in-force")
+	@Operation(summary = "第五步：表决结果公示满 7 天后，物业服务企业自某日起执行新标准（旧标准于前一日停止）")
+	Map<String, String> inForce(@PathVariable long changeId, @RequestBody StepRequest r) {
+		changes.putInForce(CurrentActor.get(), changeId, r.effectiveOn(), r.version());
+		return Map.of("status", "IN_FORCE");
 	}
 
 	static YearMonth month(String month) {

@@ -155,7 +155,9 @@ public class KeepingTheFund {
 	 */
 	public Booked refundLost(Actor actor, long houseId, String document, String note) {
 		var house = directory.houseFacts(houseId).orElseThrow(() -> DomainException.notFound("房屋"));
-		var compound = bookable(actor, house.compoundId());
+		var facts = directory.compoundFacts(house.compoundId()).filter(c -> FundAccess.maySeeAccount(actor.scope(), c))
+			.orElseThrow(() -> DomainException.notFound("房屋"));
+		var compound = bookable(actor, facts.id());
 		String doc = document(document);
 		if (note == null || note.isBlank()) {
 			throw DomainException.invalid("note", "请写明房屋灭失的情况与依据");
@@ -167,6 +169,12 @@ public class KeepingTheFund {
 			.orElseThrow(() -> DomainException.notFound("分户账"));
 		if ((Boolean) ledger[1]) {
 			throw DomainException.conflict("fund-ledger-closed", "该分户账已因房屋灭失结清");
+		}
+		var open = jdbc.sql("""
+				select p.id from fund_project p join fund_project_house h on h.project_id = p.id
+				where h.house_id = :h and p.status not in ('SETTLED', 'REJECTED') limit 1""").param("h", houseId).query(Long.class).optional();
+		if (open.isPresent()) {
+			throw DomainException.conflict("fund-ledger-in-project", "该房屋是维修资金使用项目 " + open.get() + " 的受益房屋，项目结算后才能办理灭失退还");
 		}
 		long balance = (Long) ledger[0];
 		long posting = postings.book(accountId, "REFUND", doc, note(note), actor,

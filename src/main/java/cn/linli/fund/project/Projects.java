@@ -47,14 +47,18 @@ class Projects {
 
 	/** The project, locked, when the caller may see it and it is still as the caller read it. */
 	Project lock(Actor actor, long projectId, Integer readVersion) {
+		// the caller's right first: an outsider neither waits on the row nor learns that it exists
+		var compound = jdbc.sql("select compound_id from fund_project where id = :id").param("id", projectId).query(Long.class).optional();
+		if (compound.isEmpty() || directory.compoundFacts(compound.get()).filter(c -> FundAccess.maySeeAccount(actor.scope(), c)).isEmpty()) {
+			throw DomainException.notFound("维修资金使用项目");
+		}
 		var p = jdbc.sql("""
 				select id, account_id, compound_id, kind, title, status, budget_fen, proposed_at, plan_posted_until, proposer_kind, motion_id,
 				  advance_posting_id, approval_due, escalation_level, version from fund_project where id = :id for update""")
 			.param("id", projectId).query((rs, n) -> new Project(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					ProjectStatus.valueOf(rs.getString(6)), rs.getLong(7), rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)), rs.getString(10),
 					(Long) rs.getObject(11, Long.class), (Long) rs.getObject(12, Long.class), instant(rs.getTimestamp(13)), rs.getInt(14), rs.getInt(15)))
-			.optional().orElseThrow(() -> DomainException.notFound("维修资金使用项目"));
-		compound(actor.scope(), p.compoundId());
+			.single();
 		if (readVersion != null && readVersion != p.version()) {
 			throw DomainException.staleVersion();
 		}

@@ -183,10 +183,11 @@ public class ProposingAProject {
 
 	/** The project with its benefiting houses; every problem, the scope's included, is reported at once. */
 	private long insert(Actor actor, CompoundFacts c, Proposal p, String proposer, Hazard hazard, Long appealId, FieldErrors errors) {
-		// a lost house's ledger is closed: it shares no cost
-		var closed = new HashSet<>(jdbc.sql("select l.house_id from fund_ledger l join fund_account a on a.id = l.account_id where a.compound_id = :c and l.closed_at is not null")
+		// the houses with an open ledger in the compound's account: a lost house's is closed and shares no cost; a house
+		// registered since the last deposit has none yet and joins with its first deposit
+		var ledgers = new HashSet<>(jdbc.sql("select l.house_id from fund_ledger l join fund_account a on a.id = l.account_id where a.compound_id = :c and l.closed_at is null")
 			.param("c", c.id()).query(Long.class).list());
-		var all = directory.housesOfCompound(c.id()).stream().filter(h -> !closed.contains(h.houseId())).toList();
+		var all = directory.housesOfCompound(c.id()).stream().filter(h -> ledgers.contains(h.houseId())).toList();
 		String scope = p.scope() == null || p.scope().isBlank() ? "COMPOUND" : p.scope().strip();
 		List<RegistryDirectory.HouseArea> benefiting = switch (scope) {
 			case "COMPOUND" -> all;
@@ -202,7 +203,7 @@ public class ProposingAProject {
 				var ids = new HashSet<>(p.houseIds());
 				var found = all.stream().filter(h -> ids.contains(h.houseId())).toList();
 				errors.check(ids.isEmpty(), "houseIds", "请选择受益房屋");
-				errors.check(found.size() != ids.size(), "houseIds", "受益房屋中有不属于本小区的房屋");
+				errors.check(found.size() != ids.size(), "houseIds", "受益房屋中有不属于本小区（或尚无维修资金分户账）的房屋");
 				yield found;
 			}
 			default -> {

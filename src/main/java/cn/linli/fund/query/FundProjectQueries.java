@@ -66,7 +66,9 @@ public class FundProjectQueries {
 	public ProjectView project(Scope scope, long projectId) {
 		long compoundId = jdbc.sql("select compound_id from fund_project where id = :id").param("id", projectId).query(Long.class).optional()
 			.orElseThrow(() -> DomainException.notFound("维修资金使用项目"));
-		var compound = visible(scope, compoundId);
+		// out of scope reads as missing, in the same words
+		var compound = directory.compoundFacts(compoundId).filter(c -> FundAccess.maySeeAccount(scope, c))
+			.orElseThrow(() -> DomainException.notFound("维修资金使用项目"));
 		var files = jdbc.sql("select id, purpose, title, file_key from fund_project_file where project_id = :p order by id").param("p", projectId)
 			.query((rs, n) -> new FileView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
 		var payments = jdbc.sql("select id, amount_fen, document, note, posted_at, posted_by_name from fund_posting where project_id = :p order by id")

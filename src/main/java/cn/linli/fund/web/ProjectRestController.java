@@ -77,7 +77,7 @@ class ProjectRestController {
 	record PaymentRequest(String document, Integer version) {
 	}
 
-	record SettlementRequest(Long settledFen, String document, Integer version) {
+	record SettlementRequest(java.math.BigDecimal settledFen, String document, Integer version) {
 	}
 
 	@PostMapping("/projects/{id}/confirm")
@@ -112,7 +112,7 @@ class ProjectRestController {
 	@PostMapping("/projects/{id}/settlement")
 	@Operation(summary = "结算：结算金额（分）按受益房屋专有面积分摊到分户账，支付余款，结算与每户分摊公示 5 天")
 	FundProjectQueries.ProjectView settle(@PathVariable long id, @RequestBody SettlementRequest request) {
-		using.settle(CurrentActor.get(), id, request.settledFen(), request.document(), request.version());
+		using.settle(CurrentActor.get(), id, Whole.of(request.settledFen(), "settled", "结算金额"), request.document(), request.version());
 		return queries.project(CurrentActor.scope(), id);
 	}
 

@@ -2,7 +2,8 @@ package cn.linli.governance.domain;
 
 import java.util.List;
 
-/** One voter's effective ballot: a choice on a motion, or for an election the chosen candidates (none = blank). */
+/** One voter's effective ballot: a choice on a motion, or for an election the chosen candidates (none = blank). Named: a ballot is cast with its choice. */
+@org.springframework.modulith.NamedInterface("ballot")
 public record Ballot(String voterId, Choice choice, List<String> candidates) {
 
 	public enum Choice {

@@ -69,7 +69,8 @@ public class NoticeQueries {
 	public NoticeView notice(Scope scope, long userId, long noticeId) {
 		var found = jdbc.sql("select " + COLUMNS + " from notice n join compound c on c.id = n.compound_id where n.id = :n").param("n", noticeId)
 			.param("me", userId).query(this::row).optional().orElseThrow(() -> DomainException.notFound("公告"));
-		visible(scope, found.compoundId());
+		// out of scope reads as missing, in the same words
+		directory.compoundFacts(found.compoundId()).filter(c -> NoticeAccess.maySee(scope, c)).orElseThrow(() -> DomainException.notFound("公告"));
 		return withAttachments(List.of(found)).get(0);
 	}
 
