@@ -137,13 +137,14 @@ public class UsingTheFund {
 					+ ProposingAProject.yuan(p.budgetFen()) + " 元之间；超出预算须重新表决");
 		}
 		var houses = projects.beneficiaries(projectId);
-		long posting = paying.settle(actor, p.compoundId(), projectId, document(document), "结算：" + p.title(), settledFen,
+		var settled = paying.settle(actor, p.compoundId(), projectId, document(document), "结算：" + p.title(), settledFen,
 				List.of(p.advancePostingId()), houses);
+		long posting = settled.postingId();
 		Instant now = clock.instant();
 		projects.update(projectId, "status = 'SETTLED', settled_fen = :s, final_posting_id = :fp, settled_at = :at",
 				Map.of("s", settledFen, "fp", posting, "at", now));
 		events.publishEvent(new NoticeRequested(p.compoundId(), "FUND_USE", "维修资金使用结算公示：" + p.title(),
-				settlementBody(projectId, p, settledFen, houses.size()), SETTLEMENT_POSTING_DAYS, "BUREAU", actor.displayName(),
+				settlementBody(actor, projectId, p, settledFen, settled.shares()), SETTLEMENT_POSTING_DAYS, "BUREAU", actor.displayName(),
 				"fund_project:" + projectId + ":settlement"));
 		events.publishEvent(FundProjectChanged.of("settled", projectId, p.compoundId(), p.title(),
 				"结算 " + ProposingAProject.yuan(settledFen) + " 元，" + houses.size() + " 户按专有面积分摊", null));
@@ -167,7 +168,8 @@ public class UsingTheFund {
 		return late.size();
 	}
 
-	private String settlementBody(long projectId, Projects.Project p, long settledFen, int houses) {
+	private String settlementBody(Actor actor, long projectId, Projects.Project p, long settledFen, List<cn.linli.shared.domain.Shares.Share> shares) {
+		int houses = shares.size();
 		var lines = new ArrayList<String>();
 		lines.add("项目：" + p.title() + (p.emergency() ? "（应急使用）" : ""));
 		lines.add("结算金额：" + ProposingAProject.yuan(settledFen) + " 元（预算 " + ProposingAProject.yuan(p.budgetFen()) + " 元），" + houses
@@ -176,15 +178,13 @@ public class UsingTheFund {
 			.param("id", projectId).query(String.class).single();
 		lines.add("验收：" + accepted);
 		lines.add("每户分摊：");
-		var labels = new java.util.HashMap<Long, String>();
-		directory.housesOfCompound(p.compoundId()).forEach(h -> labels.put(h.houseId(), h.label()));
 		// the board shows the first houses; every house's share is on the project's page and in each owner's ledger
-		jdbc.sql("""
-				select e.house_id, -sum(e.amount_fen) from fund_entry e join fund_posting fp on fp.id = e.posting_id
-				where fp.project_id = :p group by e.house_id order by e.house_id limit 300""")
-			.param("p", projectId).query((rs, n) -> lines.add(labels.getOrDefault(rs.getLong(1), "#" + rs.getLong(1)) + "  " + ProposingAProject.yuan(rs.getLong(2)) + " 元"))
-			.list();
-		if (houses > 300) {
+		var first = shares.stream().limit(300).toList();
+		var labels = directory.houseLabels(actor.scope(), first.stream().map(s -> Long.parseLong(s.id())).toList());
+		for (var s : first) {
+			lines.add(labels.getOrDefault(Long.parseLong(s.id()), "#" + s.id()) + "  " + ProposingAProject.yuan(s.share()) + " 元");
+		}
+		if (houses > first.size()) {
 			lines.add("……共 " + houses + " 户，完整明细见维修资金项目页与各户分户账。");
 		}
 		return String.join("\n", lines);
