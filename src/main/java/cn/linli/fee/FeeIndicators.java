@@ -31,9 +31,18 @@ public class FeeIndicators {
 			return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
 		}
 
-		/** The rate in per cent with one decimal, for a page; null when nothing was billed. */
+		/** The rate in per cent with one decimal, from the counts (not from the rounded rate), for a page; null when nothing was billed. */
 		public BigDecimal percent() {
-			return rate == null ? null : rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+			return percent(collectedFen, billedFen);
+		}
+
+		/** The household rate in per cent with one decimal, from the counts. */
+		public BigDecimal householdPercent() {
+			return percent(paidBills, bills);
+		}
+
+		static BigDecimal percent(long part, long whole) {
+			return whole == 0 ? null : BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
 		}
 	}
 

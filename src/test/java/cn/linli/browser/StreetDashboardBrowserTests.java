@@ -66,15 +66,22 @@ class StreetDashboardBrowserTests {
 		page.waitForURL("**/dashboard/" + street);
 		String streetName = jdbc.sql("select name from region where code = ?").param(street).query(String.class).single();
 		assertThat(page.locator("h1").textContent()).isEqualTo(streetName + " 红色物业覆盖");
-		// the five coverage figures of DOMAIN §4, each as the oracle counts it over the street's compounds
+		// the five coverage figures of DOMAIN §4, each as the oracle counts it over the street's compounds, then the 物业缴费率
 		var coverage = page.locator("h1 + .kpis .kpi");
-		assertThat(coverage.count()).isEqualTo(5);
+		assertThat(coverage.count()).isEqualTo(7);
 		var k = coverage(street);
 		assertKpi(coverage.nth(0), rate(k.served(), k.compounds()), "物业覆盖率", k.served() + " / " + k.compounds() + " 个小区");
 		assertKpi(coverage.nth(1), rate(k.professional(), k.compounds()), "专业化物业覆盖率", k.professional() + " / " + k.compounds());
 		assertKpi(coverage.nth(2), rate(k.committees(), k.eligible()), "业委会组建率", k.committees() + " / " + k.eligible() + " 个具备条件小区");
 		assertKpi(coverage.nth(3), rate(k.partyCompanies(), k.companies()), "党组织覆盖率", k.partyCompanies() + " / " + k.companies() + " 家企业");
 		assertKpi(coverage.nth(4), String.valueOf(k.gridWorkers()), "兼职网格员", "人");
+		var month = java.time.YearMonth.now(cn.linli.shared.time.TimeConfiguration.ZONE);
+		var fmt = new cn.linli.shared.web.Formats();
+		long[] last = collection(street, month.minusMonths(1));
+		assertKpi(coverage.nth(5), rate(last[1], last[0]), "物业缴费率（上月）",
+				fmt.yuan(last[1]) + " / " + fmt.yuan(last[0]) + " · " + last[3] + " / " + last[2] + " 户缴清");
+		long[] now = collection(street, month);
+		assertKpi(coverage.nth(6), rate(now[1], now[0]), "物业缴费率（本月）", fmt.yuan(now[1]) + " / " + fmt.yuan(now[0]));
 		assertThat(page.locator("#appeal-indicators").count()).as("the appeal indicators sit beside coverage").isEqualTo(1);
 		page.waitForSelector("#chart canvas");
 		page.screenshot(new Page.ScreenshotOptions().setPath(PhoneBrowser.SHOTS.resolve("1-street-dashboard.png")).setFullPage(true));
@@ -168,6 +175,15 @@ class StreetDashboardBrowserTests {
 	}
 
 	/** A share in per cent with one decimal, as the dashboard prints it; "—" where there is nothing to divide by. */
+	/** Billed, collected, bills, bills paid in full: the street's compounds' bills of a month, counted here. */
+	long[] collection(String region, java.time.YearMonth month) {
+		return jdbc.sql("""
+				select coalesce(sum(b.amount_fen), 0), coalesce(sum(b.paid_fen), 0), count(*), count(*) filter (where b.paid_fen = b.amount_fen)
+				from fee_bill b join compound c on c.id = b.compound_id where c.community_code like ? and b.period = ?""")
+			.param(region + "%").param(java.sql.Date.valueOf(month.atDay(1)))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }).single();
+	}
+
 	static String rate(long part, long whole) {
 		return whole == 0 ? "—" : java.math.BigDecimal.valueOf(part * 100L).divide(java.math.BigDecimal.valueOf(whole), 1,
 				java.math.RoundingMode.HALF_UP).toPlainString() + "%";
