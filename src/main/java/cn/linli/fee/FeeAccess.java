@@ -15,18 +15,12 @@ public final class FeeAccess {
 	}
 
 	public static boolean maySee(Scope scope, CompoundFacts c) {
-		return switch (scope.role()) {
-			case RESIDENT, COMMITTEE, STAFF -> scope.compoundIds().contains(c.id());
-			case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(c.companyId());
-			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(c.communityCode());
-			case ADMIN -> false;
-		};
+		return c.seenBy(scope);
 	}
 
 	/** The serving company keeps the books. */
 	public static boolean mayKeep(Scope scope, CompoundFacts c) {
-		return scope.role() == Role.COMPANY_ADMIN && scope.companyId() != null && scope.companyId().equals(c.companyId())
-				|| scope.role() == Role.STAFF && scope.compoundIds().contains(c.id());
+		return c.servedBy(scope);
 	}
 
 	/** Everyone but a resident sees every house's bill; a resident only its own houses'. */

@@ -35,6 +35,37 @@ public class RegistryDirectory {
 	/** A compound as intake routes to it: the company under a contract in force, unless the owners manage it themselves or nobody does. */
 	public record CompoundFacts(long id, String name, String address, String communityCode, String serviceMode, Long companyId,
 			int households, long buildingAreaCenti, Double latitude, Double longitude) {
+
+		/**
+		 * Whether the caller sees the compound's common affairs (its notice board, fund account, fees,
+		 * common income): its residents, committee and staff, the company serving it, the regions above it.
+		 */
+		public boolean seenBy(cn.linli.shared.security.Scope scope) {
+			return switch (scope.role()) {
+				case RESIDENT, COMMITTEE, STAFF -> scope.compoundIds().contains(id);
+				case COMPANY_ADMIN -> servedBy(scope);
+				case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(communityCode);
+				case ADMIN -> false;
+			};
+		}
+
+		/** Whether the caller speaks for the company serving the compound: its head office, or its staff on site. */
+		public boolean servedBy(cn.linli.shared.security.Scope scope) {
+			return switch (scope.role()) {
+				case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(companyId);
+				case STAFF -> scope.compoundIds().contains(id);
+				default -> false;
+			};
+		}
+
+		/** Whether the caller speaks for the owners: the compound's committee, or the community above it. */
+		public boolean ownersSide(cn.linli.shared.security.Scope scope) {
+			return switch (scope.role()) {
+				case COMMITTEE -> scope.compoundIds().contains(id);
+				case COMMUNITY -> scope.coversRegion(communityCode);
+				default -> false;
+			};
+		}
 	}
 
 	public Optional<CompoundFacts> compoundFacts(long compoundId) {

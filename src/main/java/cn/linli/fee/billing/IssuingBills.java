@@ -75,8 +75,8 @@ public class IssuingBills {
 				}
 				long line = "AREA_MONTH".equals(r.billing()) ? Money.perSquareMetre(r.rateFen(), h.exclusiveAreaCenti()) : r.rateFen();
 				amount = Math.addExact(amount, line);
-				text.append(r.name()).append('|').append("AREA_MONTH".equals(r.billing()) ? yuan(r.rateFen()) + " 元/m²×" + area(h.exclusiveAreaCenti()) + " m²"
-						: yuan(r.rateFen()) + " 元/户").append('|').append(line).append('\n');
+				text.append(r.name()).append('|').append("AREA_MONTH".equals(r.billing()) ? Money.yuan(r.rateFen()) + " 元/m²×" + Money.area(h.exclusiveAreaCenti()) + " m²"
+						: Money.yuan(r.rateFen()) + " 元/户").append('|').append(line).append('\n');
 			}
 			if (amount > 0) {
 				houses.add(h.houseId());
@@ -96,16 +96,10 @@ public class IssuingBills {
 			.query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2))).single();
 		if (done.n() > 0) {
 			events.publishEvent(FeeChanged.of("billed", "compound", compoundId, compoundId,
-					c.name() + " " + period + " 开具账单 " + done.n() + " 户，合计 " + yuan(done.total()) + " 元"));
+					c.name() + " " + period + " 开具账单 " + done.n() + " 户，合计 " + Money.yuan(done.total()) + " 元"));
 		}
 		return new Issued(period, done.n(), done.total());
 	}
 
-	static String yuan(long fen) {
-		return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-	}
 
-	static String area(long centi) {
-		return java.math.BigDecimal.valueOf(centi, 2).toPlainString();
-	}
 }

@@ -16,6 +16,7 @@ import cn.linli.registry.RegistryDirectory;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.time.TimeConfiguration;
+import cn.linli.shared.domain.Money;
 
 /**
  * 收费: the company records a payment of a bill (cash with the receipt book's number, a transfer
@@ -101,7 +102,7 @@ public class RecordingPayments {
 		}
 		long owed = bill.amountFen() - bill.paidFen();
 		if (amountFen == null || amountFen <= 0 || amountFen > owed) {
-			throw DomainException.invalid("amount", "缴费金额应大于 0，且不超过未缴的 " + IssuingBills.yuan(owed) + " 元");
+			throw DomainException.invalid("amount", "缴费金额应大于 0，且不超过未缴的 " + Money.yuan(owed) + " 元");
 		}
 		var now = clock.instant();
 		String receipt = "SJ" + now.atZone(TimeConfiguration.ZONE).getYear()
@@ -119,7 +120,7 @@ public class RecordingPayments {
 		}
 		jdbc.sql("update fee_bill set paid_fen = paid_fen + :a, version = version + 1 where id = :b").param("a", amountFen).param("b", bill.id()).update();
 		events.publishEvent(FeeChanged.of("paid", "fee_bill", bill.id(), bill.compoundId(),
-				"缴费 " + IssuingBills.yuan(amountFen) + " 元（" + Map.of("CASH", "现金", "TRANSFER", "转账", "ONLINE", "在线").get(method) + "），收据 " + receipt));
+				"缴费 " + Money.yuan(amountFen) + " 元（" + Map.of("CASH", "现金", "TRANSFER", "转账", "ONLINE", "在线").get(method) + "），收据 " + receipt));
 		return new Receipt(id, receipt, bill.id(), amountFen, bill.paidFen() + amountFen, bill.amountFen());
 	}
 

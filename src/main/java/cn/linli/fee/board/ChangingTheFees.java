@@ -27,6 +27,7 @@ import cn.linli.shared.notice.NoticeRequested;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.time.TimeConfiguration;
+import cn.linli.shared.domain.Money;
 
 /**
  * 调整收费标准, in the published steps: the company posts the cost audit (30 days), then the new rates
@@ -116,8 +117,8 @@ public class ChangingTheFees {
 		requireElapsed(ch.auditPostedAt(), AUDIT_POSTING, "成本测算公示");
 		var body = new StringBuilder("拟调整的收费标准（须经业主共同决定）：\n");
 		jdbc.sql("select i.name, i.rate_fen, ci.new_rate_fen, i.billing from fee_change_item ci join fee_item i on i.id = ci.item_id where ci.change_id = :c order by i.id")
-			.param("c", changeId).query((rs, n) -> body.append("\n").append(rs.getString(1)).append("：").append(KeepingThePriceBoard.yuan(rs.getLong(2)))
-				.append(" 元 → ").append(KeepingThePriceBoard.yuan(rs.getLong(3))).append(" 元").append("AREA_MONTH".equals(rs.getString(4)) ? "/平方米·月" : "/户·月"))
+			.param("c", changeId).query((rs, n) -> body.append("\n").append(rs.getString(1)).append("：").append(Money.yuan(rs.getLong(2)))
+				.append(" 元 → ").append(Money.yuan(rs.getLong(3))).append(" 元").append("AREA_MONTH".equals(rs.getString(4)) ? "/平方米·月" : "/户·月"))
 			.list();
 		body.append("\n\n价格举报电话 12358");
 		update(changeId, "status = 'RATES_POSTED', rates_posted_at = :at", Map.of("at", clock.instant()));

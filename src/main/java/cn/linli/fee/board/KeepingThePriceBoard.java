@@ -19,6 +19,7 @@ import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.notice.NoticeRequested;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.time.TimeConfiguration;
+import cn.linli.shared.domain.Money;
 
 /**
  * 明码标价: the serving company puts each fee item on the compound's price board — content,
@@ -112,8 +113,8 @@ public class KeepingThePriceBoard {
 		jdbc.sql("select name, content, standard, billing, rate_fen, pricing, base_rate_fen, float_percent, basis, starts_on from fee_item"
 				+ " where compound_id = :c and (ends_on is null or ends_on >= :d) order by id")
 			.param("c", c.id()).param("d", Date.valueOf(today)).query((rs, n) -> lines.append("\n").append(rs.getString(1)).append("：")
-				.append(yuan(rs.getLong(5))).append(" 元").append("AREA_MONTH".equals(rs.getString(4)) ? "/平方米·月" : "/户·月")
-				.append("GUIDED".equals(rs.getString(6)) ? "（政府指导价，基准价 " + yuan(rs.getLong(7)) + " 元，上下浮动 " + rs.getInt(8) + "%）" : "（市场调节价）")
+				.append(Money.yuan(rs.getLong(5))).append(" 元").append("AREA_MONTH".equals(rs.getString(4)) ? "/平方米·月" : "/户·月")
+				.append("GUIDED".equals(rs.getString(6)) ? "（政府指导价，基准价 " + Money.yuan(rs.getLong(7)) + " 元，上下浮动 " + rs.getInt(8) + "%）" : "（市场调节价）")
 				.append("，服务内容：").append(rs.getString(2)).append("；服务标准：").append(rs.getString(3)).append("；依据：").append(rs.getString(9))
 				.append("；自 ").append(rs.getDate(10)).append(" 起执行。"))
 			.list();
@@ -130,9 +131,6 @@ public class KeepingThePriceBoard {
 		return c;
 	}
 
-	static String yuan(long fen) {
-		return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-	}
 
 	private static boolean blank(String s) {
 		return s == null || s.isBlank();

@@ -25,6 +25,7 @@ import cn.linli.shared.notice.NoticeRequested;
 import cn.linli.shared.security.Actor;
 import cn.linli.shared.security.Role;
 import cn.linli.shared.time.TimeConfiguration;
+import cn.linli.shared.domain.Money;
 
 /**
  * 公共收益 (Civil Code Art. 282): the company books each income from common parts — source, gross,
@@ -92,7 +93,7 @@ public class KeepingCommonIncome {
 			throw DomainException.conflict("income-recorded", "收款凭证 " + in.receiptRef().strip() + " 已入账");
 		}
 		events.publishEvent(FeeChanged.of("income", "common_income", id, compoundId,
-				c.name() + " 公共收益 " + yuan(in.grossFen()) + " 元（成本 " + yuan(in.costFen()) + " 元）：" + in.description().strip()));
+				c.name() + " 公共收益 " + Money.yuan(in.grossFen()) + " 元（成本 " + Money.yuan(in.costFen()) + " 元）：" + in.description().strip()));
 		return id;
 	}
 
@@ -121,13 +122,13 @@ public class KeepingCommonIncome {
 			throw DomainException.conflict("income-disclosed", "该季度已公示");
 		}
 		String label = quarter.getYear() + " 年第 " + ((quarter.getMonthValue() - 1) / 3 + 1) + " 季度";
-		var body = new StringBuilder(label + "公共收益：收入 " + yuan(totals[0]) + " 元，成本 " + yuan(totals[1]) + " 元，净收益 " + yuan(totals[0] - totals[1])
+		var body = new StringBuilder(label + "公共收益：收入 " + Money.yuan(totals[0]) + " 元，成本 " + Money.yuan(totals[1]) + " 元，净收益 " + Money.yuan(totals[0] - totals[1])
 				+ " 元，共 " + totals[2] + " 笔。公共收益归全体业主所有，其使用由业主大会决定（未决定的，转入维修资金）。\n");
 		jdbc.sql("select received_on, description, gross_fen, cost_fen, contract_no from common_income where compound_id = :c and received_on >= :from"
 				+ " and received_on < :to order by received_on, id")
 			.param("c", compoundId).param("from", Date.valueOf(quarter)).param("to", Date.valueOf(quarter.plusMonths(3)))
-			.query((rs, n) -> body.append("\n").append(rs.getDate(1)).append(" ").append(rs.getString(2)).append(" 收入 ").append(yuan(rs.getLong(3)))
-				.append(" 元，成本 ").append(yuan(rs.getLong(4))).append(" 元（合同 ").append(rs.getString(5)).append("）"))
+			.query((rs, n) -> body.append("\n").append(rs.getDate(1)).append(" ").append(rs.getString(2)).append(" 收入 ").append(Money.yuan(rs.getLong(3)))
+				.append(" 元，成本 ").append(Money.yuan(rs.getLong(4))).append(" 元（合同 ").append(rs.getString(5)).append("）"))
 			.list();
 		events.publishEvent(new NoticeRequested(compoundId, "COMMON_INCOME", label + "公共收益收支公示", body.toString(), DISCLOSURE_DAYS, "COMPANY",
 				actor.displayName(), "common_income:" + compoundId + ":" + quarter));
@@ -177,9 +178,7 @@ public class KeepingCommonIncome {
 			.param("d", demandId).query((rs, n) -> new Object[] { rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3) }).optional()
 			.orElseThrow(() -> DomainException.notFound("审计要求"));
 		var c = visible(actor, (Long) row[0]);
-		boolean may = actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(c.id())
-				|| actor.role() == Role.COMMUNITY && actor.scope().coversRegion(c.communityCode());
-		if (!may) {
+		if (!c.ownersSide(actor.scope())) {
 			throw DomainException.forbidden("审计要求由业委会或社区答复");
 		}
 		if (!(Boolean) row[1]) {
@@ -256,7 +255,4 @@ public class KeepingCommonIncome {
 		return LocalDate.now(clock.withZone(TimeConfiguration.ZONE));
 	}
 
-	static String yuan(long fen) {
-		return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-	}
 }

@@ -20,6 +20,7 @@ import cn.linli.fee.query.FeeQueries;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.security.Role;
+import cn.linli.shared.web.LocalTime;
 import cn.linli.shared.web.PageActions;
 import cn.linli.shared.web.PageRequest;
 import cn.linli.shared.web.YuanInput;
@@ -160,25 +161,13 @@ class FeePages {
 				changes.postRates(actor, changeId, version);
 				yield "拟调整标准已公示 30 天，并报街道、社区和住建部门";
 			}
-			case "vote" -> "已提交业主共同决定（表决事项 " + changes.putToVote(actor, changeId, local(opensAt), local(closesAt), version) + "），待社区审核发布";
+			case "vote" -> "已提交业主共同决定（表决事项 " + changes.putToVote(actor, changeId, LocalTime.required(opensAt, "opensAt"), LocalTime.required(closesAt, "closesAt"), version) + "），待社区审核发布";
 			case "in-force" -> {
 				changes.putInForce(actor, changeId, date(effectiveOn, "effectiveOn"), version);
 				yield "新收费标准已列入价目表";
 			}
 			default -> throw DomainException.notFound("页面");
 		});
-	}
-
-	private static java.time.Instant local(String value) {
-		if (value == null || value.isBlank()) {
-			throw DomainException.invalid("opensAt", "请填写表决时间");
-		}
-		try {
-			return java.time.LocalDateTime.parse(value.strip()).atZone(cn.linli.shared.time.TimeConfiguration.ZONE).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			throw DomainException.invalid("opensAt", "时间格式不正确");
-		}
 	}
 
 	@GetMapping("/app/bills")

@@ -47,11 +47,6 @@ public final class FundAccess {
 	}
 
 	public static boolean maySeeAccount(Scope scope, CompoundFacts compound) {
-		return switch (scope.role()) {
-			case RESIDENT, COMMITTEE, STAFF -> scope.compoundIds().contains(compound.id());
-			case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(compound.companyId());
-			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(compound.communityCode());
-			case ADMIN -> false;
-		};
+		return compound.seenBy(scope);
 	}
 }

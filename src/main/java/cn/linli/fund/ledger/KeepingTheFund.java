@@ -20,6 +20,7 @@ import cn.linli.registry.RegistryDirectory.CompoundFacts;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Shares;
 import cn.linli.shared.security.Actor;
+import cn.linli.shared.domain.Money;
 
 /**
  * The housing bureau keeps a compound's maintenance fund: opens its account with a ledger per
@@ -110,7 +111,7 @@ public class KeepingTheFund {
 			.param("amounts", lines.stream().map(Postings.Line::amountFen).toArray(Long[]::new)).param("a", accountId).update();
 		long total = lines.stream().mapToLong(Postings.Line::amountFen).sum();
 		events.publishEvent(FundPosted.of("DEPOSIT", accountId, compoundId, total,
-				compound.name() + " 首次交存 " + lines.size() + " 户，合计 " + yuan(total) + " 元，凭证 " + document));
+				compound.name() + " 首次交存 " + lines.size() + " 户，合计 " + Money.yuan(total) + " 元，凭证 " + document));
 		return new Booked(posting, total, lines.size());
 	}
 
@@ -145,7 +146,7 @@ public class KeepingTheFund {
 		}
 		long posting = postings.book(accountId, kind, doc, note(note), actor, lines);
 		events.publishEvent(FundPosted.of(kind, accountId, compoundId, amountFen,
-				compound.name() + " " + label + " " + yuan(amountFen) + " 元按余额分配至 " + lines.size() + " 户，凭证 " + doc));
+				compound.name() + " " + label + " " + Money.yuan(amountFen) + " 元按余额分配至 " + lines.size() + " 户，凭证 " + doc));
 		return new Booked(posting, amountFen, lines.size());
 	}
 
@@ -181,13 +182,13 @@ public class KeepingTheFund {
 				balance == 0 ? List.of() : List.of(new Postings.Line(houseId, -balance, "OWNER", balance)));
 		jdbc.sql("update fund_ledger set closed_at = :at where house_id = :h").param("at", Timestamp.from(clock.instant())).param("h", houseId).update();
 		events.publishEvent(FundPosted.of("REFUND", accountId, compound.id(), -balance,
-				compound.name() + " " + house.label() + " 房屋灭失，退还分户账余额 " + yuan(balance) + " 元，凭证 " + doc));
+				compound.name() + " " + house.label() + " 房屋灭失，退还分户账余额 " + Money.yuan(balance) + " 元，凭证 " + doc));
 		return new Booked(posting, -balance, 1);
 	}
 
 	/** Rate (fen per m²) × area (1/100 m²) ÷ 100, half up to the fen. */
 	static long depositOf(long fenPerSquareMetre, long areaCenti) {
-		return cn.linli.shared.domain.Money.perSquareMetre(fenPerSquareMetre, areaCenti);
+		return Money.perSquareMetre(fenPerSquareMetre, areaCenti);
 	}
 
 	private CompoundFacts bookable(Actor actor, long compoundId) {
@@ -240,7 +241,4 @@ public class KeepingTheFund {
 		return note.strip();
 	}
 
-	static String yuan(long fen) {
-		return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-	}
 }

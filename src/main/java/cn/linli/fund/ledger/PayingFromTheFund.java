@@ -12,6 +12,7 @@ import cn.linli.fund.FundPosted;
 import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.Shares;
 import cn.linli.shared.security.Actor;
+import cn.linli.shared.domain.Money;
 
 /**
  * Pays a repair project from the fund: each payment is a posting of kind USE whose amount is
@@ -87,8 +88,8 @@ public class PayingFromTheFund {
 			List<Postings.Line> lines) {
 		long balance = jdbc.sql("select balance_fen from fund_account where id = :a").param("a", accountId).query(Long.class).single();
 		if (amountFen > balance) {
-			throw DomainException.conflict("fund-insufficient", "维修资金账户余额 " + KeepingTheFund.yuan(balance) + " 元，不足支付 "
-					+ KeepingTheFund.yuan(amountFen) + " 元；请先续筹");
+			throw DomainException.conflict("fund-insufficient", "维修资金账户余额 " + Money.yuan(balance) + " 元，不足支付 "
+					+ Money.yuan(amountFen) + " 元；请先续筹");
 		}
 		long posting = postings.book(accountId, "USE", document, note, actor, lines, projectId);
 		// the owners whose ledgers this payment took below the threshold are asked to top up
@@ -98,7 +99,7 @@ public class PayingFromTheFund {
 			events.publishEvent(new cn.linli.fund.FundTopUpDue(accountId, compoundId, low));
 		}
 		events.publishEvent(FundPosted.of("USE", accountId, compoundId, -amountFen,
-				"维修资金使用 " + KeepingTheFund.yuan(amountFen) + " 元，" + lines.size() + " 户分摊，凭证 " + document + "：" + note));
+				"维修资金使用 " + Money.yuan(amountFen) + " 元，" + lines.size() + " 户分摊，凭证 " + document + "：" + note));
 		return posting;
 	}
 

@@ -76,12 +76,10 @@ class Projects {
 
 	/** As whom the caller proposes for the compound: its company (head office or staff on site) or its committee. */
 	static String proposer(Scope scope, CompoundFacts c) {
-		return switch (scope.role()) {
-			case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(c.companyId()) ? "COMPANY" : null;
-			case STAFF -> scope.compoundIds().contains(c.id()) ? "COMPANY" : null;
-			case COMMITTEE -> scope.compoundIds().contains(c.id()) ? "COMMITTEE" : null;
-			default -> null;
-		};
+		if (c.servedBy(scope)) {
+			return "COMPANY";
+		}
+		return scope.role() == Role.COMMITTEE && c.ownersSide(scope) ? "COMMITTEE" : null;
 	}
 
 	/** Approves and pays: the bureau; the committee once the fund has been handed to the owners' assembly. */

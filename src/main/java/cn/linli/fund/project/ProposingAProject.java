@@ -23,7 +23,7 @@ import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.notice.NoticeRequested;
 import cn.linli.shared.security.Actor;
-import cn.linli.shared.security.Role;
+import cn.linli.shared.domain.Money;
 
 /**
  * 申请使用维修资金. The normal way: the company or the committee proposes a repair (what, why, the
@@ -94,9 +94,9 @@ public class ProposingAProject {
 						报价：%s
 						申请人声明：本项目费用不属于保修期内由建设单位承担、专业经营单位负责的设施设备或人为损坏应由责任人承担的范围（建设部、财政部令第165号第二十五条）。
 						公示期满后由业委会（或社区）发起业主表决，须经受益房屋专有面积和人数三分之二以上参与、参与表决者过半数同意。"""
-					.formatted(p.title(), p.reason(), houses, yuan(p.budgetFen()), p.quotes().isEmpty() ? "见附件" : p.quotes()),
+					.formatted(p.title(), p.reason(), houses, Money.yuan(p.budgetFen()), p.quotes().isEmpty() ? "见附件" : p.quotes()),
 				(int) PLAN_POSTING.toDays(), proposer, actor.displayName(), "fund_project:" + id + ":plan"));
-		events.publishEvent(FundProjectChanged.of("proposed", id, compoundId, p.title(), actor.displayName() + " 提出维修资金使用方案，预算 " + yuan(p.budgetFen())
+		events.publishEvent(FundProjectChanged.of("proposed", id, compoundId, p.title(), actor.displayName() + " 提出维修资金使用方案，预算 " + Money.yuan(p.budgetFen())
 				+ " 元，" + houses + " 户受益；公示至 " + until, null));
 		return id;
 	}
@@ -116,7 +116,7 @@ public class ProposingAProject {
 		long id = insert(actor, c, p, proposer, hazard, e.appealId(), errors);
 		jdbc.sql("update fund_project set affected_owners = :a where id = :id").param("a", affected).param("id", id).update();
 		events.publishEvent(FundProjectChanged.of("reported", id, compoundId, p.title(),
-				actor.displayName() + " 报告紧急情况（" + hazard.label() + "），申请应急使用维修资金，预算 " + yuan(p.budgetFen()) + " 元", null));
+				actor.displayName() + " 报告紧急情况（" + hazard.label() + "），申请应急使用维修资金，预算 " + Money.yuan(p.budgetFen()) + " 元", null));
 		return id;
 	}
 
@@ -130,10 +130,7 @@ public class ProposingAProject {
 		if (p.status() != ProjectStatus.REPORTED) {
 			throw DomainException.conflict("project-state", "只有待联合确认的应急项目可以确认（当前：" + p.status().label() + "）");
 		}
-		boolean other = "COMPANY".equals(p.proposerKind())
-				? actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(c.id())
-						|| actor.role() == Role.COMMUNITY && actor.scope().coversRegion(c.communityCode())
-				: "COMPANY".equals(Projects.proposer(actor.scope(), c));
+		boolean other = "COMPANY".equals(p.proposerKind()) ? c.ownersSide(actor.scope()) : c.servedBy(actor.scope());
 		if (!other) {
 			throw DomainException.forbidden("应急使用须由另一方现场联合确认：物业报告的由业委会或社区确认，业委会报告的由物业确认");
 		}
@@ -237,7 +234,4 @@ public class ProposingAProject {
 		return id;
 	}
 
-	static String yuan(long fen) {
-		return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-	}
 }

@@ -23,7 +23,7 @@ import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.domain.FieldErrors;
 import cn.linli.shared.notice.NoticeRequested;
 import cn.linli.shared.security.Actor;
-import cn.linli.shared.security.Role;
+import cn.linli.shared.domain.Money;
 
 /**
  * From the decision to the settlement: the vote's result is taken over when it is counted; the
@@ -91,7 +91,7 @@ public class UsingTheFund {
 		projects.update(projectId, "status = 'APPROVED', approved_by_name = :n, approved_at = :at, advance_posting_id = :pp",
 				Map.of("n", actor.displayName(), "at", clock.instant(), "pp", posting));
 		events.publishEvent(FundProjectChanged.of("approved", projectId, p.compoundId(), p.title(),
-				actor.displayName() + " 批准使用维修资金，预付 " + ProposingAProject.yuan(advance) + " 元", null));
+				actor.displayName() + " 批准使用维修资金，预付 " + Money.yuan(advance) + " 元", null));
 		return posting;
 	}
 
@@ -99,9 +99,7 @@ public class UsingTheFund {
 	public void accept(Actor actor, long projectId, String note, List<MultipartFile> record, Integer version) {
 		var p = projects.lock(actor, projectId, version);
 		var c = directory.compoundFacts(p.compoundId()).orElseThrow();
-		boolean may = actor.role() == Role.COMMITTEE && actor.scope().compoundIds().contains(c.id())
-				|| actor.role() == Role.COMMUNITY && actor.scope().coversRegion(c.communityCode());
-		if (!may) {
+		if (!c.ownersSide(actor.scope())) {
 			throw DomainException.forbidden("由业委会或社区组织验收");
 		}
 		if (p.status() != ProjectStatus.APPROVED) {
@@ -133,8 +131,8 @@ public class UsingTheFund {
 		}
 		long advance = -jdbc.sql("select amount_fen from fund_posting where id = :p").param("p", p.advancePostingId()).query(Long.class).single();
 		if (settledFen == null || settledFen < advance || settledFen > p.budgetFen()) {
-			throw DomainException.invalid("settled", "结算金额应在已预付的 " + ProposingAProject.yuan(advance) + " 元与批准预算 "
-					+ ProposingAProject.yuan(p.budgetFen()) + " 元之间；超出预算须重新表决");
+			throw DomainException.invalid("settled", "结算金额应在已预付的 " + Money.yuan(advance) + " 元与批准预算 "
+					+ Money.yuan(p.budgetFen()) + " 元之间；超出预算须重新表决");
 		}
 		var houses = projects.beneficiaries(projectId);
 		var settled = paying.settle(actor, p.compoundId(), projectId, document(document), "结算：" + p.title(), settledFen,
@@ -147,7 +145,7 @@ public class UsingTheFund {
 				settlementBody(actor, projectId, p, settledFen, settled.shares()), SETTLEMENT_POSTING_DAYS, "BUREAU", actor.displayName(),
 				"fund_project:" + projectId + ":settlement"));
 		events.publishEvent(FundProjectChanged.of("settled", projectId, p.compoundId(), p.title(),
-				"结算 " + ProposingAProject.yuan(settledFen) + " 元，" + houses.size() + " 户按专有面积分摊", null));
+				"结算 " + Money.yuan(settledFen) + " 元，" + houses.size() + " 户按专有面积分摊", null));
 		return posting;
 	}
 
@@ -172,7 +170,7 @@ public class UsingTheFund {
 		int houses = shares.size();
 		var lines = new ArrayList<String>();
 		lines.add("项目：" + p.title() + (p.emergency() ? "（应急使用）" : ""));
-		lines.add("结算金额：" + ProposingAProject.yuan(settledFen) + " 元（预算 " + ProposingAProject.yuan(p.budgetFen()) + " 元），" + houses
+		lines.add("结算金额：" + Money.yuan(settledFen) + " 元（预算 " + Money.yuan(p.budgetFen()) + " 元），" + houses
 				+ " 户按专有部分面积分摊，开发建设单位承担未售房屋的份额。");
 		var accepted = jdbc.sql("select coalesce(accepted_by_name, '') || '：' || coalesce(acceptance_note, '') from fund_project where id = :id")
 			.param("id", projectId).query(String.class).single();
@@ -182,7 +180,7 @@ public class UsingTheFund {
 		var first = shares.stream().limit(300).toList();
 		var labels = directory.houseLabels(actor.scope(), first.stream().map(s -> Long.parseLong(s.id())).toList());
 		for (var s : first) {
-			lines.add(labels.getOrDefault(Long.parseLong(s.id()), "#" + s.id()) + "  " + ProposingAProject.yuan(s.share()) + " 元");
+			lines.add(labels.getOrDefault(Long.parseLong(s.id()), "#" + s.id()) + "  " + Money.yuan(s.share()) + " 元");
 		}
 		if (houses > first.size()) {
 			lines.add("……共 " + houses + " 户，完整明细见维修资金项目页与各户分户账。");

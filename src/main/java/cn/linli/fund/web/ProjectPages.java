@@ -1,8 +1,6 @@
 package cn.linli.fund.web;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.core.io.Resource;
@@ -25,6 +23,7 @@ import cn.linli.shared.domain.DomainException;
 import cn.linli.shared.security.CurrentActor;
 import cn.linli.shared.time.TimeConfiguration;
 import cn.linli.shared.upload.UploadStore;
+import cn.linli.shared.web.LocalTime;
 import cn.linli.shared.web.PageActions;
 import cn.linli.shared.web.PageRequest;
 
@@ -139,7 +138,7 @@ class ProjectPages {
 		model.addAttribute("mayApprove", (status.equals("PASSED") || status.equals("CONFIRMED")) && bureau);
 		model.addAttribute("mayAccept", status.equals("APPROVED") && ownersSide);
 		model.addAttribute("maySettle", status.equals("ACCEPTED") && bureau);
-		var now = java.time.LocalDateTime.now(TimeConfiguration.ZONE).withSecond(0).withNano(0);
+		var now = LocalDateTime.now(TimeConfiguration.ZONE).withSecond(0).withNano(0);
 		model.addAttribute("voteOpens", now.plusMinutes(5).toString());
 		model.addAttribute("voteCloses", now.plusDays(14).toString());
 		return "fund/project";
@@ -149,8 +148,7 @@ class ProjectPages {
 	ResponseEntity<Resource> file(@PathVariable long id, @PathVariable long fileId) {
 		var found = queries.project(CurrentActor.scope(), id).files().stream().filter(f -> f.id() == fileId).findFirst()
 			.orElseThrow(() -> DomainException.notFound("附件"));
-		return ResponseEntity.ok().contentType(UploadStore.mediaType(found.fileKey())).header("Content-Disposition", "inline")
-			.header("X-Content-Type-Options", "nosniff").body(uploads.open(found.fileKey()));
+		return uploads.inline(found.fileKey());
 	}
 
 	@PostMapping("/fund/projects/{id}/confirm")
@@ -163,7 +161,7 @@ class ProjectPages {
 	String vote(@PathVariable long id, @RequestParam(required = false) String opensAt, @RequestParam(required = false) String closesAt,
 			@RequestParam(required = false) Integer version, RedirectAttributes flash) {
 		return PageActions.redirect(flash, "/fund/projects/" + id, "已发起业主表决，待社区审核发布",
-				() -> proposing.putToVote(CurrentActor.get(), id, local(opensAt, "opensAt"), local(closesAt, "closesAt"), version));
+				() -> proposing.putToVote(CurrentActor.get(), id, LocalTime.required(opensAt, "opensAt"), LocalTime.required(closesAt, "closesAt"), version));
 	}
 
 	@PostMapping("/fund/projects/{id}/approve")
@@ -186,15 +184,4 @@ class ProjectPages {
 				() -> using.settle(CurrentActor.get(), id, cn.linli.shared.web.YuanInput.fen(settled, "settled", "结算金额"), document, version));
 	}
 
-	private static Instant local(String value, String field) {
-		if (value == null || value.isBlank()) {
-			throw DomainException.invalid(field, "请填写表决时间");
-		}
-		try {
-			return LocalDateTime.parse(value.strip()).atZone(TimeConfiguration.ZONE).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			throw DomainException.invalid(field, "时间格式不正确");
-		}
-	}
 }

@@ -156,8 +156,7 @@ class GovernanceApiController {
 	ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) {
 		var found = queries.attachments(CurrentActor.get(), id).stream().filter(a -> a.id() == attachmentId).findFirst()
 			.orElseThrow(() -> DomainException.notFound("附件"));
-		return ResponseEntity.ok().contentType(UploadStore.mediaType(found.fileKey())).header("Content-Disposition", "inline")
-			.header("X-Content-Type-Options", "nosniff").body(uploads.open(found.fileKey()));
+		return uploads.inline(found.fileKey());
 	}
 
 	/** Voters by id (see houses.csv / the served page), or owners — serving an owner serves every voter it belongs to. */

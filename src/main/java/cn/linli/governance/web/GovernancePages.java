@@ -286,8 +286,7 @@ class GovernancePages {
 	}
 
 	private ResponseEntity<Resource> file(String key) {
-		return ResponseEntity.ok().contentType(UploadStore.mediaType(key)).header("Content-Disposition", "inline")
-			.header("X-Content-Type-Options", "nosniff").body(uploads.open(key));
+		return uploads.inline(key);
 	}
 
 	/** A choice as a form or an API sends it; anything else is no choice, which the ballot then refuses. */

@@ -2,6 +2,7 @@ package cn.linli.notice.board;
 
 import cn.linli.notice.Duty;
 import cn.linli.registry.RegistryDirectory.CompoundFacts;
+import cn.linli.shared.security.Role;
 import cn.linli.shared.security.Scope;
 
 /**
@@ -31,23 +32,18 @@ public final class NoticeAccess {
 	}
 
 	public static boolean maySee(Scope scope, CompoundFacts compound) {
-		return switch (scope.role()) {
-			case RESIDENT, COMMITTEE, STAFF -> scope.compoundIds().contains(compound.id());
-			case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(compound.companyId());
-			case CITY, DISTRICT, STREET, COMMUNITY -> scope.coversRegion(compound.communityCode());
-			case ADMIN -> false;
-		};
+		return compound.seenBy(scope);
 	}
 
 	/** As whom the caller posts on the compound's board; null when it may not post. */
 	public static Author author(Scope scope, CompoundFacts compound) {
-		return switch (scope.role()) {
-			case COMPANY_ADMIN -> scope.companyId() != null && scope.companyId().equals(compound.companyId()) ? Author.COMPANY : null;
-			case STAFF -> scope.compoundIds().contains(compound.id()) ? Author.COMPANY : null;
-			case COMMITTEE -> scope.compoundIds().contains(compound.id()) ? Author.COMMITTEE : null;
-			case COMMUNITY -> scope.coversRegion(compound.communityCode()) ? Author.COMMUNITY : null;
-			default -> null;
-		};
+		if (compound.servedBy(scope)) {
+			return Author.COMPANY;
+		}
+		if (compound.ownersSide(scope)) {
+			return scope.role() == Role.COMMITTEE ? Author.COMMITTEE : Author.COMMUNITY;
+		}
+		return null;
 	}
 
 	public static boolean mayPost(Author author, Duty duty) {

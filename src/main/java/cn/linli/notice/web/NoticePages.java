@@ -88,8 +88,7 @@ class NoticePages {
 		var actor = CurrentActor.get();
 		var found = queries.notice(actor.scope(), actor.userId(), id).attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
 			.orElseThrow(() -> DomainException.notFound("附件"));
-		return ResponseEntity.ok().contentType(UploadStore.mediaType(found.fileKey())).header("Content-Disposition", "inline")
-			.header("X-Content-Type-Options", "nosniff").body(uploads.open(found.fileKey()));
+		return uploads.inline(found.fileKey());
 	}
 
 	@GetMapping("/app/notices")

@@ -128,6 +128,15 @@ public class UploadStore {
 				&& InputText.problem(name, false).isEmpty();
 	}
 
+	/**
+	 * The stored file as a response shown in the browser, with its type from the key and no sniffing:
+	 * what every attachment, photo and scan download answers once its caller was checked.
+	 */
+	public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> inline(String key) {
+		return org.springframework.http.ResponseEntity.ok().contentType(mediaType(key)).header("Content-Disposition", "inline")
+			.header("X-Content-Type-Options", "nosniff").body(open(key));
+	}
+
 	/** Opens a stored file by the key this store made; anything else is not found. */
 	public org.springframework.core.io.Resource open(String key) {
 		if (key == null || !key.matches("\\d{4}/\\d{2}/[0-9a-f-]{36}\\.(jpg|png|webp|pdf)")) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
 import cn.linli.shared.time.TimeConfiguration;
+import cn.linli.shared.domain.Money;
 
 /** Formatting for pages ({@code ${@fmt.time(x)}}): times in Asia/Shanghai, rates as percentages, money from fen. */
 @Component("fmt")
@@ -35,7 +36,7 @@ public class Formats {
 
 	/** An area in 1/100 m² as square metres with two decimals (95.37). */
 	public String area(long centi) {
-		return java.math.BigDecimal.valueOf(centi, 2).toPlainString();
+		return Money.area(centi);
 	}
 
 	public String num(Double value) {
